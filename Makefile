@@ -1,0 +1,44 @@
+# Two commands a newcomer needs: `make serve` and `make test`. Everything else is a helper of those.
+# Each target creates the virtual environment it needs, with the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build bench clean
+
+## serve: preview the site at http://127.0.0.1:8000, rebuilding on every save
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: run every check CI runs (build, content, hooks, linters, workflows, browser)
+test: $(VENV)/.test-installed node_modules/.installed
+	$(BIN)/python -m pytest
+
+## build: build the site for publishing into site/
+build: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+## bench: print build, page-weight and hook figures (never fails on a number)
+bench: $(VENV)/.test-installed
+	$(BIN)/python bench/build.py
+	$(BIN)/python bench/crosslinks.py
+
+clean:
+	rm -rf $(VENV) site node_modules
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements/site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/site.txt requirements/test.txt requirements/lint.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/test.txt -r requirements/lint.txt
+	touch $@ $(VENV)/.site-installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@

@@ -1,0 +1,64 @@
+"""Read and check the YAML front matter of a page, reporting errors with file and line.
+
+MkDocs itself treats unparsable front matter as no front matter at all, so every hook that needs
+page metadata before rendering reads it through `split_front_matter` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+# Same delimiters as MkDocs (mkdocs.utils.meta): a first line of ---, then YAML, then --- or ... alone.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+class FrontMatterError(ValueError):
+    """Bad front matter; `str()` reads `path:line: message` so an editor can jump to it."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path, self.line, self.message = path, line, message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One Markdown page: its metadata, its body, and the file line on which the body starts."""
+
+    path: str  # as shown to editors, e.g. docs/actors/russia.md
+    meta: dict[str, Any]
+    body: str
+    body_start_line: int
+    meta_text: str = ""  # the raw YAML, to point errors at the line of a key
+
+
+def split_front_matter(text: str, path: str) -> PageSource:
+    """Split `text` into front matter and body; raise FrontMatterError on YAML that is not a mapping."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise FrontMatterError(path, 1, "front matter opens with --- but never closes: end it with a line of ---")
+        return PageSource(path, {}, text, 1)
+    try:
+        meta = yaml.safe_load(match.group("yaml") or "") or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1  # +1 for 1-based lines, +1 for the opening ---
+        raise FrontMatterError(path, line, f"front matter is not valid YAML ({error.problem}); check indentation and quotes") from None
+    if not isinstance(meta, dict):
+        raise FrontMatterError(path, 2, "front matter must be a set of `key: value` lines")
+    body_start_line = text.count("\n", 0, match.end()) + 1
+    return PageSource(path, meta, text[match.end():], body_start_line, match.group("yaml") or "")
+
+
+def read_pages(docs_dir: Path, src_uris: Iterable[str], shown_prefix: str = "docs") -> dict[str, PageSource]:
+    """Read every page's front matter, keyed by `src_uri` (e.g. `actors/russia.md`)."""
+    return {
+        uri: split_front_matter((docs_dir / uri).read_text(encoding="utf-8"), f"{shown_prefix}/{uri}")
+        for uri in sorted(src_uris)
+    }

@@ -1,0 +1,77 @@
+"""The article's paragraphs (data/paragraphs.yml) and the source page's paragraph map built from them.
+
+The data file is the one list of valid citations; the map shows each paragraph in our words with a
+stable `#pN` anchor and the pages whose `sources:` name it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import yaml
+
+
+class ParagraphDataError(ValueError):
+    """data/paragraphs.yml is malformed."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    n: int
+    part: str
+    line: int
+    summary: str
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page as the paragraph map lists it."""
+
+    title: str
+    src_uri: str
+
+
+def load_paragraphs(text: str, path: str) -> list[Paragraph]:
+    """Parse and check the paragraph list: numbered 1, 2, 3 ... with a part, a line and a summary."""
+    try:
+        entries = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ParagraphDataError(f"{path}: not valid YAML ({error})") from None
+    if not isinstance(entries, list) or not entries:
+        raise ParagraphDataError(f"{path}: expected a list of paragraphs")
+    paragraphs = []
+    for index, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or set(entry) != {"n", "part", "line", "summary"}:
+            raise ParagraphDataError(f"{path}: entry {index} needs exactly the keys n, part, line and summary")
+        if entry["n"] != index:
+            raise ParagraphDataError(f"{path}: entry {index} has n: {entry['n']}; paragraphs are numbered 1, 2, 3 ... in order")
+        paragraphs.append(Paragraph(entry["n"], str(entry["part"]), int(entry["line"]), str(entry["summary"]).strip()))
+    return paragraphs
+
+
+def render_paragraph_map(
+    paragraphs: Sequence[Paragraph], drawn_on: Mapping[int, Sequence[PageRef]], page_src_uri: str
+) -> str:
+    """Markdown for the map: a heading per paragraph (anchor `pN`), grouped by part, with the pages citing it."""
+    here = posixpath.dirname(page_src_uri) or "."
+    lines: list[str] = []
+    part = None
+    for paragraph in paragraphs:
+        if paragraph.part != part:
+            part = paragraph.part
+            lines += [f"## {part} {{ #{_slug(part)} }}", ""]
+        lines += [f"### ¶{paragraph.n} {{ #p{paragraph.n} }}", "", paragraph.summary, ""]
+        pages = drawn_on.get(paragraph.n, ())
+        if pages:
+            links = ", ".join(f"[{ref.title}]({posixpath.relpath(ref.src_uri, here)})" for ref in pages)
+            lines += [f"Drawn on by: {links}.", ""]
+        else:
+            lines += ["No page draws on this paragraph yet.", ""]
+        lines += [f"<small>Line {paragraph.line} of the captured text.</small>", ""]
+    return "\n".join(lines)
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
