@@ -14,7 +14,7 @@ from typing import Iterable
 from .markdown_text import line_of, outside_code
 
 # `[¶` then numbers or ranges separated by commas (each may repeat the ¶), then `]`, not already a link.
-_CITATION = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*¶?\s*\d+(?:\s*[-–]\s*\d+)?)*)\](?![(\[:])")
+_CITATION = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*¶?\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\](?![(\[:])")
 _REF = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
 
 

@@ -52,8 +52,11 @@ def split_front_matter(text: str, path: str) -> PageSource:
         raise FrontMatterError(path, line, f"front matter is not valid YAML ({error.problem}); check indentation and quotes") from None
     if not isinstance(meta, dict):
         raise FrontMatterError(path, 2, "front matter must be a set of `key: value` lines")
-    body_start_line = text.count("\n", 0, match.end()) + 1
-    return PageSource(path, meta, text[match.end():], body_start_line, match.group("yaml") or "")
+    # Like MkDocs, drop the blank lines after the front matter, so line numbers match what hooks see.
+    rest = text[match.end():]
+    body = rest.lstrip("\n")
+    body_start_line = text.count("\n", 0, match.end()) + 1 + len(rest) - len(body)
+    return PageSource(path, meta, body, body_start_line, match.group("yaml") or "")
 
 
 def read_pages(docs_dir: Path, src_uris: Iterable[str], shown_prefix: str = "docs") -> dict[str, PageSource]:

@@ -1,0 +1,121 @@
+"""Bad input fails the build with a message that names the file (and line), never a silently wrong page.
+
+Each test builds a small site in a temporary folder with the real site-model hook and one mistake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site
+
+GOOD_PAGE = """---
+title: Armenia
+description: A test page.
+type: actor
+sources: [2]
+tags: [Actors]
+---
+
+Armenia turns away from Moscow [¶2].
+"""
+
+SOURCE_PAGE = """---
+title: The source
+description: The paragraph map.
+type: reference
+sources: []
+---
+
+<!-- paragraph-map -->
+"""
+
+PARAGRAPHS = "\n".join(f"- n: {n}\n  part: Part\n  line: {n}\n  summary: Paragraph {n}." for n in (1, 2, 3))
+
+
+def make_site(root: Path, page: str) -> Path:
+    """A three-paragraph site with the real hook and `page` as docs/actors/armenia.md."""
+    (root / "docs" / "actors").mkdir(parents=True)
+    (root / "data").mkdir()
+    (root / "data" / "paragraphs.yml").write_text(PARAGRAPHS, encoding="utf-8")
+    (root / "docs" / "source.md").write_text(SOURCE_PAGE, encoding="utf-8")
+    (root / "docs" / "actors" / "armenia.md").write_text(page, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Test\nstrict: true\ntheme: {name: material}\n"
+        "markdown_extensions: [attr_list, toc]\n"
+        f"hooks: [{ROOT / 'hooks' / 'site_model.py'}]\n",
+        encoding="utf-8",
+    )
+    return root / "mkdocs.yml"
+
+
+def test_a_good_page_builds_and_its_citation_links_to_the_paragraph(tmp_path: Path):
+    result = build_site(make_site(tmp_path, GOOD_PAGE), tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site" / "actors" / "armenia" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../source/#p2"' in html and 'class="cite"' in html
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            GOOD_PAGE.replace("[¶2]", "[¶99]"),
+            "docs/actors/armenia.md:9: [¶99] cites a paragraph the source does not have; the article has ¶1 to ¶3",
+            id="citation-of-a-paragraph-that-does-not-exist",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("title: Armenia\n", "title: Armenia\n  sources: : [\n"),
+            "docs/actors/armenia.md:3: front matter is not valid YAML",
+            id="malformed-front-matter",
+        ),
+        pytest.param(
+            GOOD_PAGE.split("---\n", 2)[2],
+            "docs/actors/armenia.md:1: the page has no front matter",
+            id="missing-front-matter",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("description: A test page.\n", ""),
+            "docs/actors/armenia.md:2: `description:` is missing or empty",
+            id="front-matter-missing-a-field",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("type: actor", "type: country"),
+            "docs/actors/armenia.md:4: `type: country` is not a page type",
+            id="unknown-page-type",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("sources: [2]", "sorces: [2]"),
+            "docs/actors/armenia.md:5: unknown front-matter key `sorces`",
+            id="misspelt-key",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("sources: [2]", "sources: [2, 3]"),
+            "docs/actors/armenia.md:5: `sources:` lists ¶3 but the page never cites it",
+            id="sources-lists-an-uncited-paragraph",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("[¶2]", "[¶2, 3]"),
+            "docs/actors/armenia.md:5: the page cites ¶3 but `sources:` does not list it",
+            id="citation-missing-from-sources",
+        ),
+        pytest.param(
+            GOOD_PAGE + "\n<!-- tie -->\n",
+            "docs/actors/armenia.md:11: unknown marker <!-- tie -->",
+            id="unknown-marker",
+        ),
+    ],
+)
+def test_a_mistake_fails_the_build_naming_file_and_line(tmp_path: Path, page: str, expected: str):
+    result = build_site(make_site(tmp_path, page), tmp_path / "site", cwd=tmp_path)
+    assert result.returncode != 0
+    assert expected in result.output, result.output
+
+
+def test_citations_and_markers_inside_code_are_left_alone(tmp_path: Path):
+    page = GOOD_PAGE + "\nWrite `[¶99]` to cite.\n\n```markdown\n<!-- no-such-marker -->\n[¶42]\n```\n"
+    result = build_site(make_site(tmp_path, page), tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site" / "actors" / "armenia" / "index.html").read_text(encoding="utf-8")
+    assert "[¶99]" in html and "[¶42]" in html

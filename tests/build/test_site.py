@@ -1,0 +1,133 @@
+"""The real site, built with --strict: every actor has a page, every page its front matter, every ¶ a citation.
+
+Assertions read the parsed HTML of the build, the way a reader's browser would get it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+ACTORS = [
+    "United States", "Russia", "China", "Iran", "Ukraine", "NATO", "Baltic", "North Korea",
+    "Armenia", "Azerbaijan", "Central Asia", "Kazakhstan", "Uzbekistan", "India", "UAE", "Turkey",
+]
+PARAGRAPHS = range(1, 12)
+
+
+def nav_links(page: HTMLParser) -> dict[str, str]:
+    """Text -> href of every link in the primary navigation."""
+    return {
+        " ".join(a.text().split()): a.attributes.get("href", "")
+        for a in page.css("nav.md-nav--primary a.md-nav__link")
+    }
+
+
+def content_pages(site_pages: dict[str, HTMLParser]) -> dict[str, HTMLParser]:
+    """The pages built from docs/ (not the 404 page)."""
+    return {path: page for path, page in site_pages.items() if path != "404.html"}
+
+
+def test_every_actor_has_a_page_reachable_from_the_navigation(real_site: Path, site_pages):
+    home = site_pages["index.html"]
+    actor_pages = {
+        text: href for text, href in nav_links(home).items() if "actors/" in href and not href.endswith("actors/")
+    }
+    for actor in ACTORS:
+        matching = [text for text in actor_pages if actor.lower() in text.lower()]
+        if not matching:
+            # Grouped actors (Kazakhstan, Uzbekistan) are named in their group page's description.
+            described = [
+                href for text, href in actor_pages.items()
+                if actor in site_pages[_page_path(href)].css_first('meta[name="description"]').attributes["content"]
+            ]
+            assert described, f"no navigation entry or actor page description names {actor}"
+        for text in matching:
+            assert (real_site / _page_path(actor_pages[text])).is_file()
+
+
+def test_every_content_page_shows_its_front_matter(site_pages):
+    for path, page in content_pages(site_pages).items():
+        if path.startswith(("tags/", "contributing/")) or path == "search/index.html":
+            continue
+        description = page.css_first('meta[name="description"]')
+        assert description is not None and description.attributes["content"].strip(), f"{path}: no meta description"
+        title = page.css_first("article h1")
+        assert title is not None and title.text().strip(), f"{path}: no title"
+
+
+def test_the_line_under_each_title_gives_type_and_cited_paragraphs(site_pages):
+    page = site_pages["actors/russia/index.html"]
+    meta_line = page.css_first("article p.page-meta")
+    assert meta_line is not None
+    assert meta_line.css_first(".page-meta__type").text() == "Actor"
+    assert [a.text() for a in meta_line.css("a.cite")][:2] == ["¶1", "¶2"]
+
+
+def test_every_paragraph_is_cited_by_some_page(site_pages):
+    cited = {
+        int(match.group(1))
+        for page in content_pages(site_pages).values()
+        for a in page.css("article a.cite")
+        if (match := re.search(r"#p(\d+)$", a.attributes.get("href", "")))
+    }
+    assert cited == set(PARAGRAPHS)
+
+
+def test_every_citation_resolves_to_an_anchor_on_the_source_page(real_site: Path, site_pages):
+    anchors_by_page: dict[str, set[str]] = {}
+    checked = 0
+    for path, page in content_pages(site_pages).items():
+        for a in page.css("article a.cite"):
+            href = a.attributes["href"]
+            target, _, anchor = href.partition("#")
+            target_path = _page_path(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
+            if target_path not in anchors_by_page:
+                target_page = site_pages[target_path]
+                anchors_by_page[target_path] = {node.attributes.get("id") for node in target_page.css("[id]")}
+            assert anchor in anchors_by_page[target_path], f"{path}: citation {href} points at no anchor"
+            assert a.text() == f"¶{anchor[1:]}", f"{path}: citation text {a.text()!r} does not match {href}"
+            checked += 1
+    assert checked > 100
+
+
+def test_source_page_maps_each_paragraph_to_the_pages_that_draw_on_it(site_pages):
+    source = site_pages["source/index.html"]
+    for n in PARAGRAPHS:
+        heading = source.css_first(f"h3#p{n}")
+        assert heading is not None, f"source page lacks the anchor #p{n}"
+    russia_links = [a for a in source.css("article a") if a.attributes.get("href", "").endswith("actors/russia/")]
+    assert len(russia_links) >= 5
+
+
+def test_every_page_in_docs_has_the_fields_its_type_requires():
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---\n")[1])
+        for key in ("title", "description", "type"):
+            assert meta.get(key), f"{path}: missing {key}"
+
+
+def test_timeline_lists_the_dated_events(site_pages):
+    text = site_pages["timeline/index.html"].css_first("article").text()
+    for year in ("1972", "2014", "2022", "September 2023", "2024"):
+        assert year in text, f"timeline does not mention {year}"
+
+
+def test_tags_index_lists_every_actor(site_pages):
+    tags = site_pages["tags/index.html"].css_first("article").text()
+    for actor in ("Russia", "China", "Armenia"):
+        assert actor in tags
+
+
+def _page_path(href: str) -> str:
+    """A site-relative page URL (`actors/russia/`) as the file that serves it."""
+    href = href.lstrip("./") if href.startswith("./") else href
+    while href.startswith("../"):
+        href = href[3:]
+    return href + "index.html" if href.endswith("/") or href == "" else href
