@@ -5,9 +5,9 @@ Assertions read the parsed HTML of the build, the way a reader's browser would g
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 from conftest import ROOT
@@ -86,7 +86,7 @@ def test_every_citation_resolves_to_an_anchor_on_the_source_page(real_site: Path
         for a in page.css("article a.cite"):
             href = a.attributes["href"]
             target, _, anchor = href.partition("#")
-            target_path = _page_path(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
+            target_path = _resolve(path, target)
             if target_path not in anchors_by_page:
                 target_page = site_pages[target_path]
                 anchors_by_page[target_path] = {node.attributes.get("id") for node in target_page.css("[id]")}
@@ -123,6 +123,12 @@ def test_tags_index_lists_every_actor(site_pages):
     tags = site_pages["tags/index.html"].css_first("article").text()
     for actor in ("Russia", "China", "Armenia"):
         assert actor in tags
+
+
+def _resolve(page_path: str, href: str) -> str:
+    """The file in the site that `href`, written on the page at `page_path`, leads to."""
+    url = urljoin(f"http://site/{page_path}", href)
+    return _page_path(url.removeprefix("http://site/"))
 
 
 def _page_path(href: str) -> str:

@@ -1,0 +1,496 @@
+"""Read and check the data the figures are drawn from: actor front matter (`ties`, `outlook`) and `data/*.yml`.
+
+Every check raises `FigureDataError` whose message starts with the file (and entry) to fix, so the
+hook can turn it into a build failure an editor can act on. Everything returned is immutable and sorted.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import yaml
+
+# Edge kinds, in the order legends and lists show them (see the contract).
+KINDS: tuple[str, ...] = ("partnership", "alliance", "dependence", "sanctions-pressure", "pivot-away")
+# Kinds that point from one actor to the other; the others are mutual.
+DIRECTED: frozenset[str] = frozenset({"dependence", "sanctions-pressure", "pivot-away"})
+KIND_NAMES: Mapping[str, str] = {
+    "partnership": "Partnership",
+    "alliance": "Alliance or security guarantee",
+    "dependence": "Dependence",
+    "sanctions-pressure": "Sanctions pressure",
+    "pivot-away": "Pivot away",
+}
+# How each kind reads between two actors: `{a}` declares the tie, `{b}` is its `to:`.
+KIND_SENTENCES: Mapping[str, str] = {
+    "partnership": "{a} and {b} are partners",
+    "alliance": "{a} and {b} are allied or bound by a security guarantee",
+    "dependence": "{a} depends on {b}",
+    "sanctions-pressure": "{a} puts sanctions pressure on {b}",
+    "pivot-away": "{a} is turning away from {b}",
+}
+# Scenario keys in `outlook:`, with their pages under docs/scenarios/.
+SCENARIOS: tuple[str, ...] = ("split", "status_quo")
+SCENARIO_PAGES: Mapping[str, str] = {"split": "scenarios/split.md", "status_quo": "scenarios/status-quo.md"}
+SCENARIO_NAMES: Mapping[str, str] = {"split": "Split", "status_quo": "Status quo"}
+
+DEFAULT_PARAGRAPHS: frozenset[int] = frozenset(range(1, 12))
+LABEL_MAX = 40  # characters in a timeline figure label
+
+_TIE_KEYS = {"to", "kind", "sources", "note"}
+_EVENT_KEYS = {"when", "until", "event", "label", "sources", "page", "context"}
+_CITATION = re.compile(r"\[¶\s*([^\]]*)\]")
+_ACTOR_URI = re.compile(r"\Aactors/(?P<id>[a-z0-9][a-z0-9-]*)\.md\Z")
+_WHEN = re.compile(r"\A(?P<year>\d{4})(?:-(?P<month>\d{2}))?\Z")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class FigureDataError(ValueError):
+    """Bad figure data; `str()` starts with the file to fix, e.g. `data/timeline.yml: entry 3: ...`."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path, self.message = path, message
+        super().__init__(f"{path}: {message}")
+
+
+class PageLike(Protocol):
+    """What is needed of a page: `sitemodel.frontmatter.PageSource` fits."""
+
+    path: str
+    meta: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One typed edge, declared on the page of `source` (for directed kinds: from `source` to `target`)."""
+
+    source: str
+    target: str
+    kind: str
+    sources: tuple[int, ...]
+    note: str
+    declared_in: str  # file path shown to editors
+    entry: int  # 1-based position in that page's `ties:` list
+
+    @property
+    def directed(self) -> bool:
+        return self.kind in DIRECTED
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str  # file stem under docs/actors/
+    title: str
+    src_uri: str  # actors/<id>.md
+    path: str  # docs/actors/<id>.md
+    outlook: tuple[tuple[str, str], ...]  # ((scenario, text), ...) in SCENARIOS order
+
+    def outlook_for(self, scenario: str) -> str:
+        return dict(self.outlook)[scenario]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    start: tuple[int, int]  # (year, month); month 0 when only the year is known
+    end: tuple[int, int] | None
+    event: str
+    label: str
+    sources: tuple[int, ...]
+    page: str  # src_uri with optional #anchor
+    context: bool  # the date is documented context, not given by the article
+    entry: int
+
+
+@dataclass(frozen=True)
+class TradeSeries:
+    title: str
+    unit: str
+    sources: tuple[int, ...]
+    points: tuple[tuple[int, float], ...]  # (year, value), by year
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the figures and generated sections need, checked."""
+
+    actors: Mapping[str, Actor]  # by id, sorted
+    ties: tuple[Tie, ...]  # sorted by (source, target, kind)
+    titles: Mapping[str, str]  # src_uri -> page title, for every page
+    timeline: tuple[TimelineEvent, ...] | None = None  # None: no data/timeline.yml
+    trade: TradeSeries | None = None  # None: no data/trade.yml
+    layout: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # actor id -> (column, row)
+
+    def ties_of(self, actor_id: str) -> list[Tie]:
+        return [t for t in self.ties if actor_id in (t.source, t.target)]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def citations(text: str) -> list[int]:
+    """The ¶ numbers cited as `[¶5]`, `[¶5, 6]` or `[¶3-5]` in `text`; raises ValueError on a malformed one."""
+    numbers: list[int] = []
+    for match in _CITATION.finditer(text):
+        for part in match.group(1).split(","):
+            part = part.strip().replace("–", "-")
+            if re.fullmatch(r"\d+", part):
+                numbers.append(int(part))
+            elif re.fullmatch(r"\d+-\d+", part):
+                low, high = (int(n) for n in part.split("-"))
+                if low > high:
+                    raise ValueError(f"citation [¶{match.group(1)}] has a backwards range")
+                numbers.extend(range(low, high + 1))
+            else:
+                raise ValueError(f"citation [¶{match.group(1)}] is not a ¶ number, list or range")
+    return numbers
+
+
+def _sources(value: Any, where: str, path: str, valid: frozenset[int]) -> tuple[int, ...]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise FigureDataError(path, f"{where}: `sources` is missing or empty; give the ¶ as a list, e.g. sources: [5]")
+    for n in value:
+        if isinstance(n, bool) or not isinstance(n, int) or n not in valid:
+            raise FigureDataError(
+                path, f"{where}: source {n!r} is not a valid ¶; valid ¶ are {_span(valid)} (see data/paragraphs.yml)"
+            )
+    return tuple(sorted(set(value)))
+
+
+def _span(valid: Iterable[int]) -> str:
+    numbers = sorted(valid)
+    if numbers and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}-{numbers[-1]}"
+    return ", ".join(map(str, numbers))
+
+
+def _text(value: Any, key: str, where: str, path: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FigureDataError(path, f"{where}: `{key}` must be a non-empty piece of text")
+    return " ".join(value.split())
+
+
+def _unknown_keys(item: Mapping[str, Any], allowed: set[str], where: str, path: str) -> None:
+    extra = sorted(set(item) - allowed)
+    if extra:
+        raise FigureDataError(path, f"{where}: unknown key `{extra[0]}`; allowed keys are {', '.join(sorted(allowed))}")
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _load_yaml(text: str, path: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise FigureDataError(path, f"not valid YAML{where}; check indentation and quotes") from None
+
+
+# ---------------------------------------------------------------- actors and ties
+
+
+def _actor_pages(pages: Mapping[str, PageLike]) -> dict[str, tuple[str, PageLike]]:
+    found = {}
+    for uri in sorted(pages):
+        match = _ACTOR_URI.match(uri)
+        if match and pages[uri].meta.get("type") == "actor":
+            found[match.group("id")] = (uri, pages[uri])
+    return found
+
+
+def _outlook(value: Any, path: str, valid: frozenset[int]) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        raise FigureDataError(
+            path,
+            "an actor page needs `outlook:` with `split:` and `status_quo:` "
+            "(one or two sentences each, ending with [¶N])",
+        )
+    if not isinstance(value, dict):
+        raise FigureDataError(path, "`outlook:` must be a mapping with `split:` and `status_quo:`")
+    _unknown_keys(value, set(SCENARIOS), "outlook", path)
+    result = []
+    for scenario in SCENARIOS:
+        if scenario not in value:
+            raise FigureDataError(path, f'outlook: scenario `{scenario}` is missing; add `{scenario}: "... [¶N]"`')
+        text = _text(value[scenario], scenario, "outlook", path)
+        try:
+            cited = citations(text)
+        except ValueError as error:
+            raise FigureDataError(path, f"outlook.{scenario}: {error}") from None
+        if not cited:
+            raise FigureDataError(
+                path, f"outlook.{scenario}: cites no ¶; end the sentence with a citation such as [¶9]"
+            )
+        bad = [n for n in cited if n not in valid]
+        if bad:
+            raise FigureDataError(path, f"outlook.{scenario}: ¶{bad[0]} does not exist; valid ¶ are {_span(valid)}")
+        result.append((scenario, text))
+    return tuple(result)
+
+
+def load_actors(
+    pages: Mapping[str, PageLike], valid: frozenset[int] = DEFAULT_PARAGRAPHS
+) -> tuple[dict[str, Actor], tuple[Tie, ...]]:
+    """Collect the actor pages (`actors/<id>.md` with `type: actor`) and check their ties and outlook."""
+    found = _actor_pages(pages)
+    actors: dict[str, Actor] = {}
+    for actor_id, (uri, page) in found.items():
+        title = page.meta.get("title")
+        if not isinstance(title, str) or not title.strip():
+            raise FigureDataError(page.path, "an actor page needs a `title:`")
+        actors[actor_id] = Actor(
+            actor_id, title.strip(), uri, page.path, _outlook(page.meta.get("outlook"), page.path, valid)
+        )
+
+    ties: list[Tie] = []
+    seen: dict[tuple[str, str, str], Tie] = {}
+    for actor_id, (_, page) in found.items():
+        raw = page.meta.get("ties")
+        if raw is None:
+            continue
+        if not isinstance(raw, list):
+            raise FigureDataError(page.path, "`ties:` must be a list of entries with to, kind, sources and note")
+        for number, item in enumerate(raw, start=1):
+            where = f"ties entry {number}"
+            if not isinstance(item, dict):
+                raise FigureDataError(page.path, f"{where}: must be a mapping with to, kind, sources and note")
+            _unknown_keys(item, _TIE_KEYS, where, page.path)
+            target = item.get("to")
+            if target not in actors:
+                raise FigureDataError(
+                    page.path,
+                    f"{where}: 'to: {target}' names no actor page{_suggest(target, actors)}; "
+                    f"actor ids are: {', '.join(actors)}",
+                )
+            if target == actor_id:
+                raise FigureDataError(
+                    page.path, f"{where}: 'to: {target}' is this actor itself; a tie joins two actors"
+                )
+            kind = item.get("kind")
+            if kind not in KINDS:
+                raise FigureDataError(
+                    page.path, f"{where}: unknown kind `{kind}`{_suggest(kind, KINDS)}; kinds are: {', '.join(KINDS)}"
+                )
+            tie = Tie(
+                source=actor_id,
+                target=target,
+                kind=kind,
+                sources=_sources(item.get("sources"), where, page.path, valid),
+                note=_text(item.get("note"), "note", where, page.path),
+                declared_in=page.path,
+                entry=number,
+            )
+            key = (kind, *sorted((actor_id, target))) if not tie.directed else (kind, actor_id, target)
+            if key in seen:
+                other = seen[key]
+                raise FigureDataError(
+                    page.path,
+                    f"{where}: the {kind} tie between {actor_id} and {target} is already declared in "
+                    f"{other.declared_in} (ties entry {other.entry}); declare each tie once, on one of the two pages",
+                )
+            seen[key] = tie
+            ties.append(tie)
+    ties.sort(key=lambda t: (t.source, t.target, KINDS.index(t.kind)))
+    return actors, tuple(ties)
+
+
+# ---------------------------------------------------------------- data files
+
+
+def _when(value: Any, key: str, where: str, path: str) -> tuple[int, int]:
+    text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    match = _WHEN.match(text)
+    month = int(match.group("month") or 0) if match else 0
+    if not match or not 0 <= month <= 12:
+        raise FigureDataError(
+            path, f'{where}: `{key}: {value}` is not a year (2014) or a quoted year-month ("2023-09")'
+        )
+    return int(match.group("year")), month
+
+
+def load_timeline(
+    text: str, path: str, page_uris: Iterable[str], valid: frozenset[int] = DEFAULT_PARAGRAPHS
+) -> tuple[TimelineEvent, ...]:
+    """Parse `data/timeline.yml` (`events:` list); return the events by date, file order breaking ties."""
+    data = _load_yaml(text, path)
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise FigureDataError(path, "must hold `events:`, a list of entries with when, event, label, sources and page")
+    uris = set(page_uris)
+    events = []
+    for number, item in enumerate(data["events"], start=1):
+        where = f"entry {number}"
+        if not isinstance(item, dict):
+            raise FigureDataError(path, f"{where}: must be a mapping with when, event, label, sources and page")
+        _unknown_keys(item, _EVENT_KEYS, where, path)
+        if "when" not in item:
+            raise FigureDataError(
+                path, f'{where}: `when` is missing; give a year (2014) or a quoted year-month ("2023-09")'
+            )
+        start = _when(item["when"], "when", where, path)
+        end = _when(item["until"], "until", where, path) if item.get("until") is not None else None
+        if end is not None and end < start:
+            raise FigureDataError(path, f"{where}: `until` is before `when`")
+        label = _text(item.get("label"), "label", where, path)
+        if len(label) > LABEL_MAX:
+            raise FigureDataError(
+                path, f"{where}: `label` is {len(label)} characters; keep it to {LABEL_MAX} for the figure"
+            )
+        page = _text(item.get("page"), "page", where, path)
+        if page.split("#", 1)[0] not in uris:
+            target = page.split("#", 1)[0]
+            raise FigureDataError(
+                path,
+                f"{where}: `page: {page}` names no page under docs/{_suggest(target, uris)}; "
+                "write it like themes/sanctions.md#anchor",
+            )
+        context = item.get("context", False)
+        if not isinstance(context, bool):
+            raise FigureDataError(path, f"{where}: `context` must be true or false")
+        events.append(
+            TimelineEvent(
+                start=start,
+                end=end,
+                event=_text(item.get("event"), "event", where, path),
+                label=label,
+                sources=_sources(item.get("sources"), where, path, valid),
+                page=page,
+                context=context,
+                entry=number,
+            )
+        )
+    events.sort(key=lambda e: (e.start, e.entry))
+    return tuple(events)
+
+
+def load_trade(text: str, path: str, valid: frozenset[int] = DEFAULT_PARAGRAPHS) -> TradeSeries:
+    """Parse `data/trade.yml`: title, unit, sources and `values:` (year and value)."""
+    data = _load_yaml(text, path)
+    if not isinstance(data, dict):
+        raise FigureDataError(path, "must be a mapping with title, unit, sources and values")
+    _unknown_keys(data, {"title", "unit", "sources", "values"}, "top level", path)
+    values = data.get("values")
+    if not isinstance(values, list) or not values:
+        raise FigureDataError(path, "`values:` must be a non-empty list of `- {year: 2014, value: 88}`")
+    points: dict[int, float] = {}
+    for number, item in enumerate(values, start=1):
+        where = f"values entry {number}"
+        if not isinstance(item, dict) or set(item) != {"year", "value"}:
+            raise FigureDataError(path, f"{where}: must be exactly `year:` and `value:`")
+        year, value = item["year"], item["value"]
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise FigureDataError(path, f"{where}: `year: {year}` is not a year")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise FigureDataError(path, f"{where}: `value: {value}` is not a number of zero or more")
+        if year in points:
+            raise FigureDataError(path, f"{where}: year {year} appears twice")
+        points[year] = value
+    return TradeSeries(
+        title=_text(data.get("title"), "title", "top level", path),
+        unit=_text(data.get("unit"), "unit", "top level", path),
+        sources=_sources(data.get("sources"), "top level", path, valid),
+        points=tuple(sorted(points.items())),
+    )
+
+
+def load_layout(text: str, path: str, actor_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Parse `data/partnership-map.yml`: `positions: {actor-id: [column, row]}`; unknown ids and clashes fail."""
+    data = _load_yaml(text, path)
+    if not isinstance(data, dict) or not isinstance(data.get("positions"), dict):
+        raise FigureDataError(path, "must hold `positions:`, a mapping of actor id to [column, row]")
+    ids = list(actor_ids)
+    taken: dict[tuple[int, int], str] = {}
+    layout = {}
+    for actor_id, cell in sorted(data["positions"].items(), key=lambda kv: str(kv[0])):
+        if actor_id not in ids:
+            raise FigureDataError(
+                path,
+                f"positions: `{actor_id}` names no actor page{_suggest(actor_id, ids)}; "
+                f"actor ids are: {', '.join(ids)}",
+            )
+        if (
+            not isinstance(cell, list)
+            or len(cell) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 20 for n in cell)
+        ):
+            raise FigureDataError(
+                path, f"positions: `{actor_id}: {cell}` must be [column, row], two whole numbers from 0"
+            )
+        key = (cell[0], cell[1])
+        if key in taken:
+            raise FigureDataError(path, f"positions: `{actor_id}` and `{taken[key]}` share the cell {list(key)}")
+        taken[key] = actor_id
+        layout[actor_id] = key
+    return layout
+
+
+def load_paragraphs(text: str, path: str) -> frozenset[int]:
+    """The valid ¶ numbers from `data/paragraphs.yml` (the lead's file, which checks itself).
+
+    Accepts a list of entries with `n`, the same under `paragraphs:`, or a mapping keyed by number;
+    falls back to ¶1-11 for any other shape rather than failing on a file this package does not own.
+    """
+    data = _load_yaml(text, path)
+    if isinstance(data, dict) and isinstance(data.get("paragraphs"), (list, dict)):
+        data = data["paragraphs"]
+    if isinstance(data, list):
+        numbers = {item.get("n") for item in data if isinstance(item, dict)}
+    elif isinstance(data, dict):
+        numbers = {int(k) if isinstance(k, str) and k.isdigit() else k for k in data}
+    else:
+        numbers = set()
+    if numbers and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+        return frozenset(numbers)
+    return DEFAULT_PARAGRAPHS
+
+
+def load_site_data(pages: Mapping[str, PageLike], data_files: Mapping[str, str], data_prefix: str = "data") -> SiteData:
+    """Build `SiteData` from every page's front matter and the text of the data files (keyed by file name).
+
+    Recognised files: `paragraphs.yml` (valid ¶; default 1-11), `timeline.yml`, `trade.yml`, `partnership-map.yml`.
+    A missing file only disables what depends on it.
+    """
+
+    def shown(name: str) -> str:
+        return f"{data_prefix}/{name}"
+
+    valid = (
+        load_paragraphs(data_files["paragraphs.yml"], shown("paragraphs.yml"))
+        if "paragraphs.yml" in data_files
+        else DEFAULT_PARAGRAPHS
+    )
+    actors, ties = load_actors(pages, valid)
+    titles = {uri: str(page.meta.get("title", "")).strip() for uri, page in sorted(pages.items())}
+    timeline = (
+        load_timeline(data_files["timeline.yml"], shown("timeline.yml"), pages, valid)
+        if "timeline.yml" in data_files
+        else None
+    )
+    trade = load_trade(data_files["trade.yml"], shown("trade.yml"), valid) if "trade.yml" in data_files else None
+    layout = (
+        load_layout(data_files["partnership-map.yml"], shown("partnership-map.yml"), actors)
+        if "partnership-map.yml" in data_files
+        else {}
+    )
+    return SiteData(actors=actors, ties=ties, titles=titles, timeline=timeline, trade=trade, layout=layout)

@@ -1,0 +1,291 @@
+"""Draw the partnership map: actors as labelled boxes on a grid, ties as typed, styled curves, with a legend.
+
+Positions come from `data/partnership-map.yml` (actors without one fill the free cells by id); each
+pair's curves bend to the side that crosses the fewest other boxes, so the layout is fixed by the data.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from svgfigures.model import KIND_NAMES, KIND_SENTENCES, KINDS, SiteData, Tie
+from svgfigures.svg import (
+    BLACK,
+    BLUE,
+    GREEN,
+    INK,
+    MUTED,
+    PANEL,
+    PURPLE,
+    VERMILLION,
+    document,
+    esc,
+    num,
+    text,
+    text_width,
+    wrap,
+)
+
+CELL_W, CELL_H = 196, 128
+NODE_W = 140
+PAD_X, TOP = 28, 84
+LINE_H = 17
+LABEL_CHARS = 16
+GROUP_SPACING = 24  # px between parallel curves of one pair, at their midpoints
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    colour: str
+    width: float
+    dash: str  # stroke-dasharray, "" for solid
+    double: bool = False  # drawn as two parallel lines (a wide line with a thin panel-coloured core)
+
+
+STYLES: dict[str, EdgeStyle] = {
+    "partnership": EdgeStyle(BLUE, 2.5, ""),
+    "alliance": EdgeStyle(GREEN, 6, "", double=True),
+    "dependence": EdgeStyle(VERMILLION, 2.5, "9 5"),
+    "sanctions-pressure": EdgeStyle(BLACK, 2, "12 4 3 4"),
+    "pivot-away": EdgeStyle(PURPLE, 3, "1 6"),
+}
+LEGEND_NAMES = {
+    "partnership": "Partnership",
+    "alliance": "Alliance or guarantee",
+    "dependence": "Depends on",
+    "sanctions-pressure": "Sanctions pressure on",
+    "pivot-away": "Turning away from",
+}
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    title: str
+    lines: tuple[str, ...]
+    cx: float
+    cy: float
+    h: float
+
+    @property
+    def w(self) -> float:
+        return NODE_W
+
+    def contains(self, x: float, y: float, margin: float = 6) -> bool:
+        return abs(x - self.cx) <= self.w / 2 + margin and abs(y - self.cy) <= self.h / 2 + margin
+
+
+def grid_positions(actor_ids: list[str], layout: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Place actors with a position where it says; the rest fill the free cells row by row, in id order."""
+    columns = max([c + 1 for c, _ in layout.values()] + [math.ceil(math.sqrt(len(actor_ids))) or 1])
+    placed = {a: layout[a] for a in actor_ids if a in layout}
+    taken = set(placed.values())
+    cell = 0
+    for actor_id in actor_ids:
+        if actor_id in placed:
+            continue
+        while (cell % columns, cell // columns) in taken:
+            cell += 1
+        placed[actor_id] = (cell % columns, cell // columns)
+        taken.add(placed[actor_id])
+    return placed
+
+
+def _nodes(data: SiteData) -> tuple[dict[str, Node], int, int]:
+    """The boxes, and the number of grid columns and rows they use."""
+    cells = grid_positions(list(data.actors), dict(data.layout))
+    nodes = {}
+    for actor_id, (col, row) in sorted(cells.items()):
+        title = data.actors[actor_id].title
+        lines = tuple(wrap(title, LABEL_CHARS))
+        nodes[actor_id] = Node(
+            actor_id,
+            title,
+            lines,
+            PAD_X + CELL_W * (col + 0.5),
+            TOP + CELL_H * (row + 0.5),
+            max(44.0, 14.0 + LINE_H * len(lines)),
+        )
+    columns = max([c + 1 for c, _ in cells.values()] + [1])
+    rows = max([r + 1 for _, r in cells.values()] + [1])
+    return nodes, columns, rows
+
+
+def _exit_point(node: Node, toward: tuple[float, float], margin: float = 5) -> tuple[float, float]:
+    """Where the ray from the node's centre toward `toward` leaves its box (plus a margin)."""
+    dx, dy = toward[0] - node.cx, toward[1] - node.cy
+    hw, hh = node.w / 2 + margin, node.h / 2 + margin
+    if dx == 0 and dy == 0:
+        return node.cx, node.cy
+    t = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+    return node.cx + dx * t, node.cy + dy * t
+
+
+def _curve(a: Node, b: Node, mid_offset: float) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
+    """Start, control and end of a quadratic curve from a to b, its midpoint `mid_offset` px off the straight line."""
+    dx, dy = b.cx - a.cx, b.cy - a.cy
+    length = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / length, dx / length
+    control = ((a.cx + b.cx) / 2 + 2 * mid_offset * nx, (a.cy + b.cy) / 2 + 2 * mid_offset * ny)
+    return _exit_point(a, control), control, _exit_point(b, control)
+
+
+def _point(p0, c, p1, t: float) -> tuple[float, float]:
+    u = 1 - t
+    return (u * u * p0[0] + 2 * u * t * c[0] + t * t * p1[0], u * u * p0[1] + 2 * u * t * c[1] + t * t * p1[1])
+
+
+def _crossings(a: Node, b: Node, offset: float, nodes: dict[str, Node]) -> int:
+    p0, c, p1 = _curve(a, b, offset)
+    # The curve stays inside the triangle p0-c-p1: only boxes meeting its bounding box can be crossed.
+    xs, ys = (p0[0], c[0], p1[0]), (p0[1], c[1], p1[1])
+    others = [
+        n
+        for n in nodes.values()
+        if n.id not in (a.id, b.id)
+        and n.cx + n.w / 2 + 6 >= min(xs)
+        and n.cx - n.w / 2 - 6 <= max(xs)
+        and n.cy + n.h / 2 + 6 >= min(ys)
+        and n.cy - n.h / 2 - 6 <= max(ys)
+    ]
+    if not others:
+        return 0
+    points = [_point(p0, c, p1, i / 40) for i in range(1, 40)]
+    return sum(1 for point in points for n in others if n.contains(*point))
+
+
+def _best_offset(a: Node, b: Node, nodes: dict[str, Node]) -> float:
+    candidates = [0.0]
+    for step in range(1, 6):
+        candidates += [24.0 * step, -24.0 * step]
+    return min(candidates, key=lambda off: (_crossings(a, b, off, nodes), abs(off)))
+
+
+def tie_sentence(tie: Tie, title_of: dict[str, str]) -> str:
+    return KIND_SENTENCES[tie.kind].format(a=title_of[tie.source], b=title_of[tie.target])
+
+
+def describe(data: SiteData) -> str:
+    titles = {a.id: a.title for a in data.actors.values()}
+    counts = [
+        f"{sum(t.kind == k for t in data.ties)} {KIND_NAMES[k].lower()}"
+        for k in KINDS
+        if any(t.kind == k for t in data.ties)
+    ]
+    parts = [
+        f"Diagram of the ties between {len(data.actors)} actors ({'; '.join(counts) or 'no ties'}), "
+        "as the article describes them."
+    ]
+    parts += [f"{tie_sentence(t, titles)} (¶{', '.join(map(str, t.sources))})." for t in data.ties]
+    return " ".join(parts)
+
+
+def _marker_defs() -> list[str]:
+    defs = ["<defs>"]
+    for kind in KINDS:
+        style = STYLES[kind]
+        if kind in ("dependence", "sanctions-pressure", "pivot-away"):
+            defs.append(
+                f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" '
+                f'markerUnits="userSpaceOnUse" orient="auto">'
+                f'<path d="M0,0 L10,5 L0,10 z" fill="{style.colour}"/></marker>'
+            )
+    defs.append("</defs>")
+    return defs
+
+
+def _stroke(kind: str, d: str, arrow: bool) -> list[str]:
+    style = STYLES[kind]
+    dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+    cap = ' stroke-linecap="round"' if kind == "pivot-away" else ""
+    end = f' marker-end="url(#arrow-{kind})"' if arrow else ""
+    paths = [f'<path d="{d}" fill="none" stroke="{style.colour}" stroke-width="{num(style.width)}"{dash}{cap}{end}/>']
+    if style.double:
+        paths.append(f'<path d="{d}" fill="none" stroke="{PANEL}" stroke-width="2"/>')
+    return paths
+
+
+def _legend(y: float, width: float) -> tuple[list[str], float]:
+    body, x = [], PAD_X
+    for kind in KINDS:
+        label = LEGEND_NAMES[kind]
+        item_w = 52 + text_width(label, 13) + 26
+        if x + item_w > width - PAD_X and x > PAD_X:
+            x, y = PAD_X, y + 28
+        arrow = kind in ("dependence", "sanctions-pressure", "pivot-away")
+        body += _stroke(kind, f"M{num(x)},{num(y)} L{num(x + 44)},{num(y)}", arrow)
+        body.append(text(x + 52, y + 4.5, label, size=13))
+        x += item_w
+    return body, y
+
+
+def render_partnership_map(data: SiteData) -> str:
+    nodes, columns, rows = _nodes(data)
+    width = max(2 * PAD_X + CELL_W * columns, 760)
+    titles = {a.id: a.title for a in data.actors.values()}
+
+    body = [
+        text(24, 38, "Partnership map", size=20, weight="700"),
+        text(
+            24,
+            60,
+            "Ties between the actors as the article describes them; each line carries the ¶ it comes from.",
+            size=13,
+            fill=MUTED,
+        ),
+    ]
+    body += _marker_defs()
+
+    groups: dict[tuple[str, str], list[Tie]] = {}
+    for tie in data.ties:
+        groups.setdefault(tuple(sorted((tie.source, tie.target))), []).append(tie)  # type: ignore[arg-type]
+    edges, labels = [], []
+    lowest = max(n.cy + n.h / 2 for n in nodes.values()) if nodes else TOP
+    for (first, second), ties in sorted(groups.items()):
+        a, b = nodes[first], nodes[second]
+        base = _best_offset(a, b, nodes)
+        ties = sorted(ties, key=lambda t: (KINDS.index(t.kind), t.source))
+        for index, tie in enumerate(ties):
+            offset = base + GROUP_SPACING * (index - (len(ties) - 1) / 2)
+            start, end = (a, b) if tie.source == first else (b, a)
+            sign = 1 if tie.source == first else -1  # the normal flips with the direction
+            p0, c, p1 = _curve(start, end, offset * sign)
+            d = f"M{num(p0[0])},{num(p0[1])} Q{num(c[0])},{num(c[1])} {num(p1[0])},{num(p1[1])}"
+            paragraphs = "¶" + ", ".join(map(str, tie.sources))
+            edges.append(f'<g class="tie tie-{tie.kind}">')
+            edges.append(f"<title>{esc(tie_sentence(tie, titles))}: {esc(tie.note)} ({paragraphs})</title>")
+            edges += _stroke(tie.kind, d, tie.directed)
+            edges.append("</g>")
+            lowest = max([lowest] + [_point(p0, c, p1, i / 20)[1] + 8 for i in range(21)])
+            mx, my = _point(p0, c, p1, 0.5)
+            labels.append(text(mx, my + 4, paragraphs, size=11, anchor="middle", weight="600", halo=True))
+    body += edges
+
+    for node in nodes.values():
+        body.append(f'<g class="actor"><title>{esc(node.title)}</title>')
+        body.append(
+            f'<rect x="{num(node.cx - node.w / 2)}" y="{num(node.cy - node.h / 2)}" width="{num(node.w)}" '
+            f'height="{num(node.h)}" rx="8" fill="#f4f6f9" stroke="{INK}" stroke-width="1.5"/>'
+        )
+        first_y = node.cy - LINE_H * (len(node.lines) - 1) / 2 + 5
+        for i, line in enumerate(node.lines):
+            body.append(text(node.cx, first_y + LINE_H * i, line, size=14, anchor="middle", weight="600"))
+        body.append("</g>")
+    body += labels
+
+    legend_top = max(TOP + CELL_H * rows, lowest + 24) + 6
+    legend, last_y = _legend(legend_top, width)
+    body += legend
+    footer_y = last_y + 32
+    body.append(
+        text(
+            24,
+            footer_y,
+            "Arrows point from the actor that depends, applies pressure or turns away.",
+            size=13,
+            fill=MUTED,
+        )
+    )
+    height = footer_y + 22
+    return document(width, height, "Partnership map of the actors and their ties", describe(data), body)

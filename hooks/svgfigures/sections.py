@@ -1,0 +1,264 @@
+"""Markdown for the page markers: figures (zoomable, captioned), ties, outlook, scenario matrix and timeline list.
+
+`figure_svgs` renders every figure the data allows; `replace_markers` swaps each marker line of a
+page for its Markdown, with links relative to that page and citations left as `[¶N]` for the
+citation pass that runs after it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from svgfigures.model import KIND_NAMES, KIND_SENTENCES, KINDS, SCENARIO_NAMES, SCENARIO_PAGES, SCENARIOS, SiteData, Tie
+from svgfigures.partnership_map import render_partnership_map
+from svgfigures.svg import esc
+from svgfigures.timeline import date_text, render_timeline
+from svgfigures.trade import describe as describe_trade
+from svgfigures.trade import render_trade, value_label
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One generated figure: its file under `figures/`, its text alternative and captions."""
+
+    marker: str
+    name: str  # file name under figures/
+    title: str  # lightbox title and start of the on-page caption
+    caption: str  # rest of the on-page caption (Markdown; may cite [¶N])
+    description: str  # lightbox description (plain text, no brackets)
+    alt: str  # the image's text alternative
+    render: Callable[[SiteData], str]
+
+
+def cite(sources: tuple[int, ...]) -> str:
+    return "[¶" + ", ".join(map(str, sources)) + "]"
+
+
+def _plain_sources(sources: tuple[int, ...]) -> str:
+    return "¶" + ", ".join(map(str, sources))
+
+
+def _figures(data: SiteData) -> list[Figure]:
+    figures = []
+    if data.trade is not None:
+        t = data.trade
+        values = ", ".join(f"{value_label(v)} in {year}" for year, v in t.points)
+        figures.append(
+            Figure(
+                "figure-trade",
+                "trade.svg",
+                t.title,
+                f"In {t.unit}: {values} {cite(t.sources)}.",
+                f"In {t.unit}: {values}. Source: the article, {_plain_sources(t.sources)}.",
+                describe_trade(t),
+                lambda d: render_trade(d.trade),  # type: ignore[arg-type]
+            )
+        )
+    if data.actors:
+        kinds = [KIND_NAMES[k].lower() for k in KINDS]
+        counts = "; ".join(
+            f"{sum(t.kind == k for t in data.ties)} {KIND_NAMES[k].lower()}"
+            for k in KINDS
+            if any(t.kind == k for t in data.ties)
+        )
+        figures.append(
+            Figure(
+                "figure-partnership-map",
+                "partnership-map.svg",
+                "Partnership map",
+                "The actors and the ties the article describes between them. "
+                "Colour and line pattern show the kind of tie; "
+                "arrows point from the actor that depends, applies pressure or turns away; each line carries its ¶. "
+                "Each actor's page lists its ties in words.",
+                f"Kinds of tie: {', '.join(kinds)}. "
+                "Arrows point from the actor that depends, applies pressure or turns away; "
+                "each line carries the ¶ it comes from.",
+                f"Diagram of {len(data.actors)} actors and their {len(data.ties)} ties ({counts or 'none yet'}); "
+                "each actor's page lists its ties in words.",
+                render_partnership_map,
+            )
+        )
+    if data.timeline:
+        events = data.timeline
+        span = f"{date_text(events[0])} to {date_text(events[-1])}"
+        figures.append(
+            Figure(
+                "figure-timeline",
+                "timeline.svg",
+                "Timeline",
+                f"The dated events the article mentions, {span}; the list below gives each one in words with its ¶.",
+                f"The dated events the article mentions, {span}. "
+                "A hollow marker means the date is context, not from the article.",
+                f"Timeline of {len(events)} events from {span}; the same events are listed in words below the figure.",
+                lambda d: render_timeline(d.timeline),  # type: ignore[arg-type]
+            )
+        )
+    return figures
+
+
+FIGURES = ("figure-trade", "figure-partnership-map", "figure-timeline")
+MARKERS = ("ties", "outlook", "scenario-matrix", "timeline", *FIGURES)
+_MARKER_LINE = re.compile(r"\A[ \t]{0,3}<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)[ \t]*-->[ \t]*\Z")
+_FENCE = re.compile(r"\A[ \t]*(?P<fence>`{3,}|~{3,})")
+
+
+def figure_svgs(data: SiteData) -> dict[str, str]:
+    """`{"figures/trade.svg": "<svg ...>", ...}` for every figure the data allows, in a fixed order."""
+    return {f"figures/{fig.name}": fig.render(data) for fig in _figures(data)}
+
+
+def link(from_uri: str, target: str) -> str:
+    """A relative Markdown link target from page `from_uri` to `target` (a src_uri, optionally with #anchor)."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_uri) or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def _attr(value: str) -> str:
+    return esc(value)
+
+
+def render_figure(fig: Figure, page_uri: str) -> str:
+    """An image in a `<figure>` (md_in_html): the lightbox shows data-title and -description, the page the caption."""
+    alt = fig.alt.replace("[", "(").replace("]", ")")
+    src = link(page_uri, f"figures/{fig.name}")
+    return (
+        f'<figure class="generated-figure" id="{fig.marker}" markdown="span">\n'
+        f'![{alt}]({src}){{ data-title="{_attr(fig.title)}" data-description="{_attr(fig.description)}" }}\n'
+        f'<figcaption markdown="span">**{fig.title}.** {fig.caption}</figcaption>\n'
+        f"</figure>"
+    )
+
+
+def _sentence_end(note: str) -> str:
+    return note.rstrip(" .")
+
+
+def render_ties(data: SiteData, actor_id: str, page_uri: str) -> str:
+    """A bullet per tie of the actor (declared on its page or pointing at it), by kind then the other actor's title."""
+    actors = data.actors
+    me = actors[actor_id]
+
+    def sort_key(tie: Tie) -> tuple[int, str, int]:
+        other = tie.target if tie.source == actor_id else tie.source
+        return (KINDS.index(tie.kind), actors[other].title, 0 if tie.source == actor_id else 1)
+
+    items = []
+    for tie in sorted(data.ties_of(actor_id), key=sort_key):
+        other = actors[tie.target if tie.source == actor_id else tie.source]
+        other_md = f"[{other.title}]({link(page_uri, other.src_uri)})"
+        a, b = (me.title, other_md) if tie.source == actor_id else (other_md, me.title)
+        sentence = KIND_SENTENCES[tie.kind].format(a=a, b=b)
+        note = _sentence_end(tie.note)
+        items.append(f"- **{KIND_NAMES[tie.kind]}:** {sentence}. {note[:1].upper()}{note[1:]} {cite(tie.sources)}.")
+    if not items:
+        return "_No ties recorded for this actor._"
+    return "\n".join(items)
+
+
+def render_outlook(data: SiteData, actor_id: str, page_uri: str) -> str:
+    actor = data.actors[actor_id]
+    return "\n".join(
+        f"- **[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])}):** {actor.outlook_for(s)}" for s in SCENARIOS
+    )
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_scenario_matrix(data: SiteData, page_uri: str) -> str:
+    """A table with a caption: one row per actor (linked), one column per scenario."""
+    head = [
+        '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
+        '<figcaption markdown="span">**What each scenario means for each actor.** '
+        "From each actor page's outlook; select an actor for the detail.</figcaption>",
+        "",
+        "| Actor | "
+        + " | ".join(f"[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])})" for s in SCENARIOS)
+        + " |",
+        "| --- | " + " | ".join("---" for _ in SCENARIOS) + " |",
+    ]
+    rows = [
+        f"| [{a.title}]({link(page_uri, a.src_uri)}) | " + " | ".join(_cell(a.outlook_for(s)) for s in SCENARIOS) + " |"
+        for a in sorted(data.actors.values(), key=lambda a: a.title.lower())
+    ]
+    return "\n".join(head + rows + ["", "</figure>"])
+
+
+def render_timeline_list(data: SiteData, page_uri: str) -> str:
+    items = []
+    for e in data.timeline or ():
+        when = date_text(e) + (" (date: context, not from the article)" if e.context else "")
+        title = data.titles.get(e.page.split("#", 1)[0]) or e.page
+        items.append(
+            f"- **{when}:** {_sentence_end(e.event)} {cite(e.sources)}. See [{title}]({link(page_uri, e.page)})."
+        )
+    return "\n".join(items)
+
+
+def _actor_of(data: SiteData, page_uri: str) -> str | None:
+    for actor in data.actors.values():
+        if actor.src_uri == page_uri:
+            return actor.id
+    return None
+
+
+def render_marker(name: str, data: SiteData, page_uri: str) -> str:
+    """The Markdown for one marker on page `page_uri`; raises ValueError (what to do) when it cannot be built there."""
+    if name in ("ties", "outlook"):
+        actor_id = _actor_of(data, page_uri)
+        if actor_id is None:
+            raise ValueError(f"<!-- {name} --> only works on an actor page (docs/actors/<id>.md with type: actor)")
+        return (render_ties if name == "ties" else render_outlook)(data, actor_id, page_uri)
+    if name == "scenario-matrix":
+        if not data.actors:
+            raise ValueError("<!-- scenario-matrix --> needs at least one actor page with `outlook:`")
+        return render_scenario_matrix(data, page_uri)
+    if name == "timeline":
+        if not data.timeline:
+            raise ValueError("<!-- timeline --> needs data/timeline.yml with at least one event")
+        return render_timeline_list(data, page_uri)
+    for fig in _figures(data):
+        if fig.marker == name:
+            return render_figure(fig, page_uri)
+    need = {"figure-trade": "data/trade.yml", "figure-timeline": "data/timeline.yml"}.get(
+        name, "at least one actor page"
+    )
+    raise ValueError(f"<!-- {name} --> needs {need}")
+
+
+def replace_markers(markdown: str, page_uri: str, data: SiteData) -> tuple[str, list[tuple[int, str]]]:
+    """Replace this package's marker lines (outside code fences); return the Markdown and `(line, problem)` pairs.
+
+    Lines are 1-based within `markdown`; markers this package does not know are left for other hooks.
+    """
+    out, problems = [], []
+    fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        opener = _FENCE.match(line)
+        if fence is None and opener:
+            fence = opener.group("fence")
+        elif (
+            fence is not None
+            and opener
+            and opener.group("fence")[0] == fence[0]
+            and len(opener.group("fence")) >= len(fence)
+            and not line.strip()[len(opener.group("fence")) :].strip()
+        ):
+            fence = None
+        elif fence is None:
+            match = _MARKER_LINE.match(line)
+            if match and match.group("name") in MARKERS:
+                try:
+                    # Blank lines around: an HTML block or list must stand apart from its neighbours.
+                    out.append("\n" + render_marker(match.group("name"), data, page_uri) + "\n")
+                except ValueError as error:
+                    problems.append((number, str(error)))
+                    out.append(line)
+                continue
+        out.append(line)
+    return "\n".join(out), problems

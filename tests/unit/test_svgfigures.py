@@ -1,0 +1,613 @@
+"""Unit tests for the pure package `svgfigures`: data checks, generated Markdown and SVG figures.
+
+Exact outputs for small inputs, error messages that name file and entry, well-formed and
+deterministic SVG, and golden files for the three figures (`UPDATE_GOLDEN=1` rewrites them).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "hooks") not in sys.path:  # pyproject.toml sets pythonpath = ["hooks"]; keep working without it
+    sys.path.insert(0, str(ROOT / "hooks"))
+
+from svgfigures import FigureDataError, figure_svgs, load_site_data, replace_markers  # noqa: E402
+from svgfigures.model import citations, load_actors, load_layout, load_paragraphs, load_timeline, load_trade  # noqa: E402
+from svgfigures.partnership_map import grid_positions, render_partnership_map  # noqa: E402
+from svgfigures.sections import (  # noqa: E402
+    link,
+    render_outlook,
+    render_scenario_matrix,
+    render_ties,
+    render_timeline_list,
+)
+from svgfigures.svg import num, wrap  # noqa: E402
+from svgfigures.timeline import date_text, render_timeline  # noqa: E402
+from svgfigures.trade import nice_step, render_trade  # noqa: E402
+
+GOLDEN = ROOT / "tests" / "fixtures" / "figures-golden"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def page(path: str, **meta):
+    return SimpleNamespace(path=path, meta=meta)
+
+
+def actor(actor_id: str, title: str, ties=None, outlook=None, **extra):
+    meta = {
+        "title": title,
+        "type": "actor",
+        "outlook": outlook
+        if outlook is not None
+        else {"split": f"{title} split [¶8].", "status_quo": f"{title} stays [¶9]."},
+        **extra,
+    }
+    if ties is not None:
+        meta["ties"] = ties
+    return f"actors/{actor_id}.md", page(f"docs/actors/{actor_id}.md", **meta)
+
+
+def tie(to: str, kind: str = "partnership", sources=(5,), note: str = "a note"):
+    return {"to": to, "kind": kind, "sources": list(sources), "note": note}
+
+
+def small_pages(extra_ties=None):
+    return dict(
+        [
+            actor(
+                "alpha",
+                "Alpha",
+                [
+                    tie("beta", "partnership", [5, 6], "trade and energy"),
+                    tie("beta", "dependence", [5], "leans on Beta."),
+                ],
+            ),
+            actor("beta", "Beta"),
+            actor(
+                "gamma",
+                "Gamma",
+                [tie("alpha", "sanctions-pressure", [6, 11], "secondary sanctions")] + (extra_ties or []),
+            ),
+            ("timeline.md", page("docs/timeline.md", title="Timeline", type="reference")),
+            ("themes/trade.md", page("docs/themes/trade.md", title="Trade", type="theme")),
+        ]
+    )
+
+
+TIMELINE = """\
+events:
+  - when: 2024
+    event: Trade reaches a high.
+    label: Trade peaks
+    sources: [5]
+    page: themes/trade.md#trade
+  - when: 1972
+    event: A visit
+    label: A visit
+    sources: [3]
+    page: actors/alpha.md
+  - when: "2023-09"
+    event: A territory changes hands
+    label: Territory changes hands
+    sources: [10]
+    page: actors/gamma.md
+  - when: 2018
+    context: true
+    event: A deal is abandoned
+    label: Deal abandoned
+    sources: [7]
+    page: actors/beta.md
+"""
+TRADE = """\
+title: Alpha-Beta trade
+unit: US$ billion
+sources: [5]
+values:
+  - {year: 2024, value: 240}
+  - {year: 2014, value: 88}
+"""
+
+
+@pytest.fixture
+def data():
+    return load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE})
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("no citation", []),
+        ("one [¶5].", [5]),
+        ("list [¶5, 7] and [¶1]", [5, 7, 1]),
+        ("range [¶3-5]", [3, 4, 5]),
+        ("en dash [¶3–4]", [3, 4]),
+    ],
+)
+def test_citations(text, expected):
+    assert citations(text) == expected
+
+
+@pytest.mark.parametrize("text", ["[¶x]", "[¶5-3]", "[¶5,,6]"])
+def test_citations_malformed(text):
+    with pytest.raises(ValueError):
+        citations(text)
+
+
+@pytest.mark.parametrize(
+    "value, expected", [(0, "0"), (1.0, "1"), (1.25, "1.2"), (-0.04, "0"), (12.349, "12.3"), (100, "100")]
+)
+def test_num(value, expected):
+    assert num(value) == expected
+
+
+@pytest.mark.parametrize("maximum, expected", [(240, 50), (88, 20), (5, 1), (1000, 200), (0, 1)])
+def test_nice_step(maximum, expected):
+    assert nice_step(maximum) == expected
+
+
+def test_wrap():
+    assert wrap("Baltic states and Eastern Europe", 16) == ["Baltic states", "and Eastern", "Europe"]
+    assert wrap("", 10) == [""]
+
+
+@pytest.mark.parametrize(
+    "from_uri, target, expected",
+    [
+        ("actors/russia.md", "actors/china.md", "china.md"),
+        ("actors/russia.md", "scenarios/split.md", "../scenarios/split.md"),
+        ("timeline.md", "themes/trade.md#trade", "themes/trade.md#trade"),
+        ("themes/trade.md", "figures/trade.svg", "../figures/trade.svg"),
+        ("index.md", "figures/trade.svg", "figures/trade.svg"),
+    ],
+)
+def test_link(from_uri, target, expected):
+    assert link(from_uri, target) == expected
+
+
+def test_grid_positions_fill_free_cells_by_id():
+    assert grid_positions(["a", "b", "c", "d"], {"c": (0, 0)}) == {"c": (0, 0), "a": (1, 0), "b": (0, 1), "d": (1, 1)}
+
+
+# ---------------------------------------------------------------- actors, ties and outlook
+
+
+def test_load_actors_collects_actor_pages_only():
+    pages = small_pages()
+    pages["actors/index.md"] = page("docs/actors/index.md", title="Actors", type="overview")
+    actors, ties = load_actors(pages)
+    assert list(actors) == ["alpha", "beta", "gamma"]
+    assert [(t.source, t.target, t.kind, t.sources) for t in ties] == [
+        ("alpha", "beta", "partnership", (5, 6)),
+        ("alpha", "beta", "dependence", (5,)),
+        ("gamma", "alpha", "sanctions-pressure", (6, 11)),
+    ]
+    assert ties[1].note == "leans on Beta."
+    assert (ties[2].declared_in, ties[2].entry) == ("docs/actors/gamma.md", 1)
+
+
+@pytest.mark.parametrize(
+    "bad_tie, message",
+    [
+        (
+            tie("alpah"),
+            "docs/actors/gamma.md: ties entry 2: 'to: alpah' names no actor page (did you mean `alpha`?); "
+            "actor ids are: alpha, beta, gamma",
+        ),
+        (
+            tie("beta", kind="friendship"),
+            "docs/actors/gamma.md: ties entry 2: unknown kind `friendship`; "
+            "kinds are: partnership, alliance, dependence, sanctions-pressure, pivot-away",
+        ),
+        (tie("beta", kind="pivot_away"), "unknown kind `pivot_away` (did you mean `pivot-away`?)"),
+        (tie("beta", sources=[12]), "docs/actors/gamma.md: ties entry 2: source 12 is not a valid ¶; valid ¶ are 1-11"),
+        (tie("beta", sources=[]), "docs/actors/gamma.md: ties entry 2: `sources` is missing or empty"),
+        (tie("beta", sources=["5"]), "source '5' is not a valid ¶"),
+        (tie("beta", note=""), "docs/actors/gamma.md: ties entry 2: `note` must be a non-empty piece of text"),
+        (tie("gamma"), "ties entry 2: 'to: gamma' is this actor itself"),
+        ({**tie("beta"), "source": [5]}, "ties entry 2: unknown key `source`"),
+        ("beta", "ties entry 2: must be a mapping"),
+    ],
+)
+def test_bad_tie_names_file_and_entry(bad_tie, message):
+    with pytest.raises(FigureDataError) as caught:
+        load_actors(small_pages([bad_tie]))
+    assert message in str(caught.value)
+
+
+def test_tie_declared_twice_names_both_files():
+    pages = small_pages()
+    pages.update([actor("beta", "Beta", [tie("alpha", "partnership")])])
+    with pytest.raises(
+        FigureDataError,
+        match=re.escape(
+            "docs/actors/beta.md: ties entry 1: the partnership tie between beta and alpha is already declared in "
+            "docs/actors/alpha.md (ties entry 1)"
+        ),
+    ):
+        load_actors(pages)
+
+
+def test_opposite_directed_ties_are_two_ties():
+    pages = dict([actor("a", "A", [tie("b", "dependence")]), actor("b", "B", [tie("a", "dependence")])])
+    assert len(load_actors(pages)[1]) == 2
+
+
+@pytest.mark.parametrize(
+    "outlook, message",
+    [
+        ({"split": "x [¶8]."}, "docs/actors/beta.md: outlook: scenario `status_quo` is missing"),
+        ({"split": "x [¶8].", "status_quo": "no citation"}, "outlook.status_quo: cites no ¶"),
+        ({"split": "x [¶12].", "status_quo": "y [¶9]"}, "outlook.split: ¶12 does not exist"),
+        ({"split": "x [¶8].", "status_quo": "y [¶9]", "statusquo": "z"}, "outlook: unknown key `statusquo`"),
+        ("just text", "`outlook:` must be a mapping"),
+    ],
+)
+def test_bad_outlook(outlook, message):
+    pages = small_pages()
+    pages.update([actor("beta", "Beta", outlook=outlook)])
+    with pytest.raises(FigureDataError, match=re.escape(message)):
+        load_actors(pages)
+
+
+def test_missing_outlook():
+    pages = small_pages()
+    pages["actors/beta.md"].meta.pop("outlook")
+    with pytest.raises(FigureDataError, match=re.escape("docs/actors/beta.md: an actor page needs `outlook:`")):
+        load_actors(pages)
+
+
+def test_paragraphs_file_sets_valid_paragraphs():
+    assert load_paragraphs("- {n: 1}\n- {n: 2}\n", "data/paragraphs.yml") == {1, 2}
+    assert load_paragraphs("paragraphs:\n  - {n: 3}\n", "data/paragraphs.yml") == {3}
+    assert load_paragraphs("something: else\n", "data/paragraphs.yml") == set(range(1, 12))
+    with pytest.raises(
+        FigureDataError,
+        match=re.escape("docs/actors/gamma.md: ties entry 1: source 11 is not a valid ¶; valid ¶ are 1-9"),
+    ):
+        load_site_data(small_pages(), {"paragraphs.yml": "\n".join(f"- {{n: {n}}}" for n in range(1, 10))})
+
+
+# ---------------------------------------------------------------- data files
+
+
+def test_timeline_sorted_by_date(data):
+    assert [(e.start, e.entry) for e in data.timeline] == [
+        ((1972, 0), 2),
+        ((2018, 0), 4),
+        ((2023, 9), 3),
+        ((2024, 0), 1),
+    ]
+    assert data.timeline[1].context is True
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        (
+            "{when: 2014, event: E, label: L, sources: [5], page: nowhere.md}",
+            "data/timeline.yml: entry 2: `page: nowhere.md` names no page",
+        ),
+        (
+            "{when: 2014, event: E, label: L, sources: [0], page: timeline.md}",
+            "data/timeline.yml: entry 2: source 0 is not a valid ¶",
+        ),
+        ("{when: 2014, event: E, label: L, page: timeline.md}", "data/timeline.yml: entry 2: `sources` is missing"),
+        ("{event: E, label: L, sources: [5], page: timeline.md}", "data/timeline.yml: entry 2: `when` is missing"),
+        ("{when: 14, event: E, label: L, sources: [5], page: timeline.md}", "entry 2: `when: 14` is not a year"),
+        ("{when: '2014-13', event: E, label: L, sources: [5], page: timeline.md}", "`when: 2014-13` is not a year"),
+        (
+            "{when: 2014, until: 2013, event: E, label: L, sources: [5], page: timeline.md}",
+            "entry 2: `until` is before `when`",
+        ),
+        (
+            "{when: 2014, event: E, sources: [5], page: timeline.md}",
+            "entry 2: `label` must be a non-empty piece of text",
+        ),
+        (
+            "{when: 2014, event: E, label: " + "x" * 41 + ", sources: [5], page: timeline.md}",
+            "`label` is 41 characters",
+        ),
+        (
+            "{when: 2014, event: E, label: L, sources: [5], page: timeline.md, context: yes please}",
+            "`context` must be true or false",
+        ),
+        (
+            "{when: 2014, event: E, label: L, sources: [5], page: timeline.md, date: 2014}",
+            "entry 2: unknown key `date`",
+        ),
+    ],
+)
+def test_bad_timeline_entry(entry, message):
+    text = "events:\n  - {when: 2014, event: E, label: L, sources: [5], page: timeline.md}\n  - " + entry + "\n"
+    with pytest.raises(FigureDataError, match=re.escape(message)):
+        load_timeline(text, "data/timeline.yml", ["timeline.md"])
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("events: [\n", "data/timeline.yml: not valid YAML at line"),
+        ("- {when: 2014}\n", "data/timeline.yml: must hold `events:`"),
+    ],
+)
+def test_bad_timeline_file(text, message):
+    with pytest.raises(FigureDataError, match=re.escape(message)):
+        load_timeline(text, "data/timeline.yml", [])
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("title: T\nunit: U\nsources: [5]\nvalues: []\n", "data/trade.yml: `values:` must be a non-empty list"),
+        (
+            "title: T\nunit: U\nsources: [5]\nvalues: [{year: 2014}]\n",
+            "values entry 1: must be exactly `year:` and `value:`",
+        ),
+        (
+            "title: T\nunit: U\nsources: [5]\nvalues: [{year: 2014, value: -1}]\n",
+            "values entry 1: `value: -1` is not a number",
+        ),
+        (
+            "title: T\nunit: U\nsources: [5]\nvalues: [{year: 2014, value: 1}, {year: 2014, value: 2}]\n",
+            "values entry 2: year 2014 appears twice",
+        ),
+        (
+            "title: T\nunit: U\nsources: [15]\nvalues: [{year: 2014, value: 1}]\n",
+            "top level: source 15 is not a valid ¶",
+        ),
+        ("title: T\nunit: U\nsource: [5]\nvalues: [{year: 2014, value: 1}]\n", "top level: unknown key `source`"),
+    ],
+)
+def test_bad_trade(text, message):
+    with pytest.raises(FigureDataError, match=re.escape(message)):
+        load_trade(text, "data/trade.yml")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "positions:\n  alhpa: [0, 0]\n",
+            "data/partnership-map.yml: positions: `alhpa` names no actor page (did you mean `alpha`?)",
+        ),
+        ("positions:\n  alpha: [0]\n", "`alpha: [0]` must be [column, row]"),
+        ("positions:\n  alpha: [0, 0]\n  beta: [0, 0]\n", "positions: `beta` and `alpha` share the cell [0, 0]"),
+    ],
+)
+def test_bad_layout(text, message):
+    with pytest.raises(FigureDataError, match=re.escape(message)):
+        load_layout(text, "data/partnership-map.yml", ["alpha", "beta"])
+
+
+# ---------------------------------------------------------------- generated Markdown
+
+
+def test_render_ties_both_directions(data):
+    assert render_ties(data, "alpha", "actors/alpha.md") == (
+        "- **Partnership:** Alpha and [Beta](beta.md) are partners. Trade and energy [¶5, 6].\n"
+        "- **Dependence:** Alpha depends on [Beta](beta.md). Leans on Beta [¶5].\n"
+        "- **Sanctions pressure:** [Gamma](gamma.md) puts sanctions pressure on Alpha. Secondary sanctions [¶6, 11]."
+    )
+    assert render_ties(data, "beta", "actors/beta.md") == (
+        "- **Partnership:** [Alpha](alpha.md) and Beta are partners. Trade and energy [¶5, 6].\n"
+        "- **Dependence:** [Alpha](alpha.md) depends on Beta. Leans on Beta [¶5]."
+    )
+
+
+def test_render_ties_none():
+    data = load_site_data(dict([actor("solo", "Solo")]), {})
+    assert render_ties(data, "solo", "actors/solo.md") == "_No ties recorded for this actor._"
+
+
+def test_render_outlook(data):
+    assert render_outlook(data, "beta", "actors/beta.md") == (
+        "- **[Split](../scenarios/split.md):** Beta split [¶8].\n"
+        "- **[Status quo](../scenarios/status-quo.md):** Beta stays [¶9]."
+    )
+
+
+def test_render_scenario_matrix(data):
+    assert render_scenario_matrix(data, "scenarios/comparison.md") == "\n".join(
+        [
+            '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
+            '<figcaption markdown="span">**What each scenario means for each actor.** '
+            "From each actor page's outlook; select an actor for the detail.</figcaption>",
+            "",
+            "| Actor | [Split](split.md) | [Status quo](status-quo.md) |",
+            "| --- | --- | --- |",
+            "| [Alpha](../actors/alpha.md) | Alpha split [¶8]. | Alpha stays [¶9]. |",
+            "| [Beta](../actors/beta.md) | Beta split [¶8]. | Beta stays [¶9]. |",
+            "| [Gamma](../actors/gamma.md) | Gamma split [¶8]. | Gamma stays [¶9]. |",
+            "",
+            "</figure>",
+        ]
+    )
+
+
+def test_scenario_matrix_escapes_pipes():
+    data = load_site_data(dict([actor("a", "A", outlook={"split": "x | y [¶8]", "status_quo": "z [¶9]"})]), {})
+    assert "| [A](../actors/a.md) | x \\| y [¶8] | z [¶9] |" in render_scenario_matrix(data, "scenarios/comparison.md")
+
+
+def test_render_timeline_list(data):
+    assert render_timeline_list(data, "timeline.md") == (
+        "- **1972:** A visit [¶3]. See [Alpha](actors/alpha.md).\n"
+        "- **2018 (date: context, not from the article):** A deal is abandoned [¶7]. See [Beta](actors/beta.md).\n"
+        "- **September 2023:** A territory changes hands [¶10]. See [Gamma](actors/gamma.md).\n"
+        "- **2024:** Trade reaches a high [¶5]. See [Trade](themes/trade.md#trade)."
+    )
+
+
+def test_date_text_range(data):
+    events = load_timeline(
+        "events:\n  - {when: '2024-11', until: '2025-01', event: E, label: L, sources: [1, 11], page: t.md}\n",
+        "d",
+        ["t.md"],
+    )
+    assert date_text(events[0]) == "November 2024 – January 2025"
+    assert date_text(events[0], short=True) == "Nov 2024 – Jan 2025"
+
+
+def test_figure_markdown(data):
+    markdown, problems = replace_markers("Intro.\n<!-- figure-trade -->\nAfter.", "themes/trade.md", data)
+    assert problems == []
+    assert markdown == (
+        "Intro.\n\n"
+        '<figure class="generated-figure" id="figure-trade" markdown="span">\n'
+        "![Bar chart. Alpha-Beta trade, in US$ billion: 88 in 2014, 240 in 2024. Source: the article, ¶5.]"
+        "(../figures/trade.svg)"
+        '{ data-title="Alpha-Beta trade" '
+        'data-description="In US$ billion: 88 in 2014, 240 in 2024. Source: the article, ¶5." }\n'
+        '<figcaption markdown="span">**Alpha-Beta trade.** In US$ billion: 88 in 2014, 240 in 2024 [¶5].</figcaption>\n'
+        "</figure>\n"
+        "\nAfter."
+    )
+
+
+def test_replace_markers_skips_fences_and_foreign_markers(data):
+    text = "<!-- glossary -->\n```md\n<!-- ties -->\n```\n~~~\n<!-- outlook -->\n~~~\n  <!-- ties -->  "
+    markdown, problems = replace_markers(text, "actors/beta.md", data)
+    assert markdown.split("\n")[:7] == text.split("\n")[:7]
+    assert "[Alpha](alpha.md) depends on Beta" in markdown
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "marker, page_uri, data_files, message",
+    [
+        ("ties", "timeline.md", {}, "<!-- ties --> only works on an actor page"),
+        ("outlook", "themes/trade.md", {}, "<!-- outlook --> only works on an actor page"),
+        ("figure-trade", "themes/trade.md", {}, "<!-- figure-trade --> needs data/trade.yml"),
+        ("figure-timeline", "timeline.md", {}, "<!-- figure-timeline --> needs data/timeline.yml"),
+        ("timeline", "timeline.md", {}, "<!-- timeline --> needs data/timeline.yml"),
+    ],
+)
+def test_marker_problems_carry_line(marker, page_uri, data_files, message):
+    data = load_site_data(small_pages(), data_files)
+    markdown, problems = replace_markers(f"one\n\n<!-- {marker} -->\n", page_uri, data)
+    assert [line for line, _ in problems] == [3]
+    assert problems[0][1].startswith(message)
+    assert f"<!-- {marker} -->" in markdown  # left in place, so the page still builds when not strict
+
+
+# ---------------------------------------------------------------- SVG
+
+
+def _parse(svg: str) -> ET.Element:
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "t d"
+    assert re.fullmatch(r"0 0 \d+(\.\d)? \d+(\.\d)?", root.get("viewBox"))
+    assert root.get("width") and root.get("height")
+    assert root.get("font-family") == "system-ui, sans-serif"
+    assert root.find(f"{SVG}title").get("id") == "t" and root.find(f"{SVG}title").text
+    assert root.find(f"{SVG}desc").get("id") == "d" and root.find(f"{SVG}desc").text
+    return root
+
+
+def _no_external_references(svg: str) -> None:
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "href" not in svg and "@import" not in svg and "<image" not in svg and "<style" not in svg
+    assert set(re.findall(r"url\(([^)]*)\)", svg)) <= {
+        "#arrow-dependence",
+        "#arrow-sanctions-pressure",
+        "#arrow-pivot-away",
+    }
+
+
+def _texts(root: ET.Element) -> list[str]:
+    return [t.text for t in root.iter(f"{SVG}text")]
+
+
+def test_trade_svg(data):
+    svg = render_trade(data.trade)
+    root = _parse(svg)
+    _no_external_references(svg)
+    texts = _texts(root)
+    assert "88" in texts and "240" in texts and "2014" in texts and "2024" in texts
+    assert "Source: the article, ¶5" in texts
+    assert "88 in 2014, 240 in 2024" in root.find(f"{SVG}desc").text
+
+
+def test_partnership_map_svg(data):
+    svg = render_partnership_map(data)
+    root = _parse(svg)
+    _no_external_references(svg)
+    texts = _texts(root)
+    assert {"Alpha", "Beta", "Gamma"} <= set(texts)
+    for legend in ("Partnership", "Alliance or guarantee", "Depends on", "Sanctions pressure on", "Turning away from"):
+        assert legend in texts
+    edges = [g for g in root.iter(f"{SVG}g") if "tie" in g.get("class", "").split()]
+    assert [g.find(f"{SVG}title").text for g in edges] == [
+        "Alpha and Beta are partners: trade and energy (¶5, 6)",
+        "Alpha depends on Beta: leans on Beta. (¶5)",
+        "Gamma puts sanctions pressure on Alpha: secondary sanctions (¶6, 11)",
+    ]
+    assert {"¶5, 6", "¶5", "¶6, 11"} <= set(texts)  # every edge labelled with its ¶
+    assert sum("marker-end" in p.attrib for g in edges for p in g.iter(f"{SVG}path")) == 2  # directed kinds only
+    assert "Gamma puts sanctions pressure on Alpha (¶6, 11)." in root.find(f"{SVG}desc").text
+
+
+def test_partnership_map_styles_differ_by_more_than_colour(data):
+    from svgfigures.partnership_map import STYLES
+
+    patterns = {(s.dash, s.double, s.width) for s in STYLES.values()}
+    colours = {s.colour for s in STYLES.values()}
+    assert len(patterns) == len(STYLES) == len(colours)
+
+
+def test_timeline_svg(data):
+    svg = render_timeline(data.timeline)
+    root = _parse(svg)
+    _no_external_references(svg)
+    events = [g for g in root.iter(f"{SVG}g") if g.get("class") == "event"]
+    assert [g.find(f"{SVG}title").text for g in events] == [
+        "1972: A visit (¶3)",
+        "2018: Deal abandoned (¶7)",
+        "September 2023: Territory changes hands (¶10)",
+        "2024: Trade peaks (¶5)",
+    ]
+    texts = _texts(root)
+    assert "1972" in texts and "2018 *  ¶7" in texts and "Sep 2023  ¶10" in texts
+    assert any(t.startswith("* Hollow marker") for t in texts)
+    assert "2000" not in texts  # the empty stretch 1973-2017 is cut from the axis
+
+
+def test_figures_are_deterministic():
+    first = figure_svgs(load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE}))
+    shuffled = list(small_pages().items())
+    random.Random(4).shuffle(shuffled)
+    second = figure_svgs(load_site_data(dict(shuffled), {"trade.yml": TRADE, "timeline.yml": TIMELINE}))
+    assert list(first) == ["figures/trade.svg", "figures/partnership-map.svg", "figures/timeline.svg"]
+    assert first == second
+
+
+def test_changed_data_changes_figure(data):
+    changed = load_site_data(small_pages(), {"trade.yml": TRADE.replace("240", "250")})
+    svg = render_trade(changed.trade)
+    assert svg != render_trade(data.trade) and "250" in _texts(ET.fromstring(svg))
+
+
+@pytest.mark.parametrize("name", ["trade.svg", "partnership-map.svg", "timeline.svg"])
+def test_golden(name):
+    layout = "positions:\n  alpha: [0, 0]\n  beta: [2, 0]\n"
+    svgs = figure_svgs(
+        load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE, "partnership-map.yml": layout})
+    )
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(svgs[f"figures/{name}"], encoding="utf-8")
+    assert svgs[f"figures/{name}"] == golden.read_text(encoding="utf-8")
