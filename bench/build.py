@@ -25,7 +25,9 @@ def build(site_dir: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
     )
     return time.perf_counter() - start
 
@@ -50,8 +52,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp) / "site"
         times = [build(site_dir) for _ in range(runs)]
-        print(f"full build (mkdocs build --strict), median of {runs}: {statistics.median(times):.2f} s"
-              f"  (min {min(times):.2f} s, max {max(times):.2f} s)")
+        print(
+            f"full build (mkdocs build --strict), median of {runs}: {statistics.median(times):.2f} s"
+            f"  (min {min(times):.2f} s, max {max(times):.2f} s)"
+        )
         pages = len(list(site_dir.rglob("*.html")))
         print(f"pages built: {pages}")
         print("home page transfer size (raw / gzip):")

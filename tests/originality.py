@@ -20,6 +20,5 @@ def words(text: str) -> list[str]:
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     tokens = words(text)
     return {
-        hashlib.sha256(" ".join(tokens[i : i + size]).encode()).hexdigest()[:16]
-        for i in range(len(tokens) - size + 1)
+        hashlib.sha256(" ".join(tokens[i : i + size]).encode()).hexdigest()[:16] for i in range(len(tokens) - size + 1)
     }

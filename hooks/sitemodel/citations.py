@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .markdown_text import line_of, outside_code
 
@@ -68,8 +68,7 @@ def render_citations(markdown: str, page_src_uri: str, source_src_uri: str = "so
         links = " ".join(
             f'[¶{n}]({target}#p{n}){{ .cite title="The article, paragraph {n}" }}' for n in citation.paragraphs
         )
-        pieces += [markdown[last:citation.start], links]
+        pieces += [markdown[last : citation.start], links]
         last = citation.end
     pieces.append(markdown[last:])
     return "".join(pieces)
-

@@ -7,9 +7,10 @@ page metadata before rendering reads it through `split_front_matter` instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -52,11 +53,13 @@ def split_front_matter(text: str, path: str) -> PageSource:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1  # +1 for 1-based lines, +1 for the opening ---
-        raise FrontMatterError(path, line, f"front matter is not valid YAML ({error.problem}); check indentation and quotes") from None
+        raise FrontMatterError(
+            path, line, f"front matter is not valid YAML ({error.problem}); check indentation and quotes"
+        ) from None
     if not isinstance(meta, dict):
         raise FrontMatterError(path, 2, "front matter must be a set of `key: value` lines")
     # Like MkDocs, drop the blank lines after the front matter, so line numbers match what hooks see.
-    rest = text[match.end():]
+    rest = text[match.end() :]
     body = rest.lstrip("\n")
     body_start_line = text.count("\n", 0, match.end()) + 1 + len(rest) - len(body)
     return PageSource(path, meta, body, body_start_line, match.group("yaml") or "")

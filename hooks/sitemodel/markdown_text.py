@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # Fenced blocks (``` or ~~~, possibly indented, closed by the same fence or the end of the page),
 # then inline code spans of one or more backticks.

@@ -47,7 +47,7 @@ def replace_marker(markdown: str, name: str, replacement: str) -> str:
     pieces, last = [], 0
     for match in outside_code(_MARKER, markdown):
         if match.group("name") == name:
-            pieces += [markdown[last:match.start()], replacement]
+            pieces += [markdown[last : match.start()], replacement]
             last = match.end()
     pieces.append(markdown[last:])
     return "".join(pieces)

@@ -7,8 +7,8 @@ stable `#pN` anchor and the pages whose `sources:` name it.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import yaml
 
@@ -46,7 +46,9 @@ def load_paragraphs(text: str, path: str) -> list[Paragraph]:
         if not isinstance(entry, dict) or set(entry) != {"n", "part", "line", "summary"}:
             raise ParagraphDataError(f"{path}: entry {index} needs exactly the keys n, part, line and summary")
         if entry["n"] != index:
-            raise ParagraphDataError(f"{path}: entry {index} has n: {entry['n']}; paragraphs are numbered 1, 2, 3 ... in order")
+            raise ParagraphDataError(
+                f"{path}: entry {index} has n: {entry['n']}; paragraphs are numbered 1, 2, 3 ... in order"
+            )
         paragraphs.append(Paragraph(entry["n"], str(entry["part"]), int(entry["line"]), str(entry["summary"]).strip()))
     return paragraphs
 

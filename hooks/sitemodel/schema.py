@@ -37,27 +37,52 @@ def check_page(page: PageSource, known_paragraphs: set[int]) -> None:
     """Raise FrontMatterError for the first problem in `page`'s front matter."""
     meta = page.meta
     if not meta:
-        raise FrontMatterError(page.path, 1, "the page has no front matter: copy the block of `key: value` lines from a skeleton in templates/")
+        raise FrontMatterError(
+            page.path,
+            1,
+            "the page has no front matter: copy the block of `key: value` lines from a skeleton in templates/",
+        )
     for key in meta:
         if key not in KNOWN_KEYS:
-            raise FrontMatterError(page.path, key_line(page, key), f"unknown front-matter key `{key}`; known keys: {', '.join(sorted(KNOWN_KEYS))}")
+            raise FrontMatterError(
+                page.path,
+                key_line(page, key),
+                f"unknown front-matter key `{key}`; known keys: {', '.join(sorted(KNOWN_KEYS))}",
+            )
     for key in REQUIRED_KEYS:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
-            raise FrontMatterError(page.path, key_line(page, key) or 2, f"`{key}:` is missing or empty: every page needs a {key}")
+            raise FrontMatterError(
+                page.path, key_line(page, key) or 2, f"`{key}:` is missing or empty: every page needs a {key}"
+            )
     page_type = meta["type"]
     if page_type not in PAGE_TYPES:
-        raise FrontMatterError(page.path, key_line(page, "type"), f"`type: {page_type}` is not a page type; use one of: {', '.join(PAGE_TYPES)}")
+        raise FrontMatterError(
+            page.path,
+            key_line(page, "type"),
+            f"`type: {page_type}` is not a page type; use one of: {', '.join(PAGE_TYPES)}",
+        )
     if page_type in CITING_TYPES:
         sources = meta.get("sources")
         if not isinstance(sources, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in sources):
-            raise FrontMatterError(page.path, key_line(page, "sources") or 2, "`sources:` must list the paragraphs the page cites, as numbers, e.g. `sources: [3, 5]`")
+            raise FrontMatterError(
+                page.path,
+                key_line(page, "sources") or 2,
+                "`sources:` must list the paragraphs the page cites, as numbers, e.g. `sources: [3, 5]`",
+            )
         unknown = sorted(set(sources) - known_paragraphs)
         if unknown:
-            raise FrontMatterError(page.path, key_line(page, "sources"), f"`sources:` names ¶{unknown[0]}, which the article does not have (¶{min(known_paragraphs)} to ¶{max(known_paragraphs)})")
+            raise FrontMatterError(
+                page.path,
+                key_line(page, "sources"),
+                f"`sources:` names ¶{unknown[0]}, which the article does not have"
+                f" (¶{min(known_paragraphs)} to ¶{max(known_paragraphs)})",
+            )
     if page_type in TAGGED_TYPES:
         tags = meta.get("tags")
         if not isinstance(tags, list) or not tags or not all(isinstance(tag, str) and tag for tag in tags):
-            raise FrontMatterError(page.path, key_line(page, "tags") or 2, "`tags:` must list at least one tag, e.g. `tags: [Actors]`")
+            raise FrontMatterError(
+                page.path, key_line(page, "tags") or 2, "`tags:` must list at least one tag, e.g. `tags: [Actors]`"
+            )
 
 
 def check_sources_match(page: PageSource, cited: set[int]) -> None:
@@ -65,6 +90,15 @@ def check_sources_match(page: PageSource, cited: set[int]) -> None:
     listed = set(page.meta.get("sources") or [])
     missing, unused = sorted(cited - listed), sorted(listed - cited)
     if missing:
-        raise FrontMatterError(page.path, key_line(page, "sources"), f"the page cites ¶{missing[0]} but `sources:` does not list it: add {missing[0]} to `sources:`")
+        raise FrontMatterError(
+            page.path,
+            key_line(page, "sources"),
+            f"the page cites ¶{missing[0]} but `sources:` does not list it: add {missing[0]} to `sources:`",
+        )
     if unused:
-        raise FrontMatterError(page.path, key_line(page, "sources"), f"`sources:` lists ¶{unused[0]} but the page never cites it: cite it with [¶{unused[0]}] or remove it from `sources:`")
+        raise FrontMatterError(
+            page.path,
+            key_line(page, "sources"),
+            f"`sources:` lists ¶{unused[0]} but the page never cites it:"
+            f" cite it with [¶{unused[0]}] or remove it from `sources:`",
+        )

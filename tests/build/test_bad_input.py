@@ -86,8 +86,8 @@ def test_a_good_page_builds_and_its_citation_links_to_the_paragraph(tmp_path: Pa
             id="unknown-page-type",
         ),
         pytest.param(
-            GOOD_PAGE.replace("sources: [2]", "sorces: [2]"),
-            "docs/actors/armenia.md:5: unknown front-matter key `sorces`",
+            GOOD_PAGE.replace("sources: [2]", "sorces: [2]"),  # codespell:ignore sorces
+            "docs/actors/armenia.md:5: unknown front-matter key `sorces`",  # codespell:ignore sorces
             id="misspelt-key",
         ),
         pytest.param(

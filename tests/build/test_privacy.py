@@ -38,7 +38,9 @@ def offending_urls(html: str, own_host: str) -> list[str]:
         for candidate in (node.attributes.get("srcset") or "").split(","):
             if candidate.strip() and foreign(candidate.split()[0], own_host):
                 found.append(f"<{node.tag} srcset={candidate.strip()}>")
-    for style in [node.text() for node in page.css("style")] + [n.attributes["style"] or "" for n in page.css("[style]")]:
+    for style in [node.text() for node in page.css("style")] + [
+        n.attributes["style"] or "" for n in page.css("[style]")
+    ]:
         found += offending_css(style, own_host)
     return found
 

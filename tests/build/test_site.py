@@ -14,8 +14,22 @@ from conftest import ROOT
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 ACTORS = [
-    "United States", "Russia", "China", "Iran", "Ukraine", "NATO", "Baltic", "North Korea",
-    "Armenia", "Azerbaijan", "Central Asia", "Kazakhstan", "Uzbekistan", "India", "UAE", "Turkey",
+    "United States",
+    "Russia",
+    "China",
+    "Iran",
+    "Ukraine",
+    "NATO",
+    "Baltic",
+    "North Korea",
+    "Armenia",
+    "Azerbaijan",
+    "Central Asia",
+    "Kazakhstan",
+    "Uzbekistan",
+    "India",
+    "UAE",
+    "Turkey",
 ]
 PARAGRAPHS = range(1, 12)
 
@@ -23,8 +37,7 @@ PARAGRAPHS = range(1, 12)
 def nav_links(page: HTMLParser) -> dict[str, str]:
     """Text -> href of every link in the primary navigation."""
     return {
-        " ".join(a.text().split()): a.attributes.get("href", "")
-        for a in page.css("nav.md-nav--primary a.md-nav__link")
+        " ".join(a.text().split()): a.attributes.get("href", "") for a in page.css("nav.md-nav--primary a.md-nav__link")
     }
 
 
@@ -43,7 +56,8 @@ def test_every_actor_has_a_page_reachable_from_the_navigation(real_site: Path, s
         if not matching:
             # Grouped actors (Kazakhstan, Uzbekistan) are named in their group page's description.
             described = [
-                href for text, href in actor_pages.items()
+                href
+                for text, href in actor_pages.items()
                 if actor in site_pages[_page_path(href)].css_first('meta[name="description"]').attributes["content"]
             ]
             assert described, f"no navigation entry or actor page description names {actor}"

@@ -47,7 +47,10 @@ def test_render_citations_links_relative_to_the_page(page: str, markdown: str, e
 
 
 def test_check_citations_names_file_and_line_of_a_missing_paragraph():
-    with pytest.raises(CitationError, match=r"^docs/a\.md:12: \[¶12\] cites a paragraph the source does not have; the article has ¶1 to ¶11"):
+    with pytest.raises(
+        CitationError,
+        match=r"^docs/a\.md:12: \[¶12\] cites a paragraph the source does not have; the article has ¶1 to ¶11",
+    ):
         check_citations("fine [¶1]\n\nbad [¶12]", KNOWN, "docs/a.md", first_line=10)
 
 
@@ -94,7 +97,10 @@ GOOD = "---\ntitle: T\ndescription: D.\ntype: theme\nsources: [1]\ntags: [Themes
         (GOOD.replace("sources: [1]", "sources: [12]"), "docs/p.md:5: `sources:` names ¶12"),
         (GOOD.replace("tags: [Themes]", "tags: []"), "docs/p.md:6: `tags:` must list at least one tag"),
         (GOOD.replace("tags:", "tagz:"), "docs/p.md:6: unknown front-matter key `tagz`"),
-        (GOOD.replace("type: theme", "type: guide").replace("sources: [1]\n", "").replace("tags: [Themes]\n", ""), None),
+        (
+            GOOD.replace("type: theme", "type: guide").replace("sources: [1]\n", "").replace("tags: [Themes]\n", ""),
+            None,
+        ),
     ],
 )
 def test_check_page(front_matter: str, error: str | None):
@@ -155,7 +161,7 @@ def test_replace_marker_rejects_an_unknown_name():
 
 
 def test_load_paragraphs_requires_consecutive_numbers():
-    with pytest.raises(ParagraphDataError, match="data/p.yml: entry 2 has n: 3"):
+    with pytest.raises(ParagraphDataError, match=r"data/p\.yml: entry 2 has n: 3"):
         load_paragraphs("- {n: 1, part: A, line: 1, summary: S}\n- {n: 3, part: A, line: 2, summary: S}", "data/p.yml")
 
 
