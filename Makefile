@@ -14,6 +14,10 @@ serve: $(VENV)/.site-installed
 
 ## test: run every check CI runs (build, content, hooks, linters, workflows, browser)
 test: $(VENV)/.test-installed node_modules/.installed
+	@# Browser tests use Debian's Chromium when there is one, else Playwright downloads its own.
+	@if [ -z "$${BROWSER_EXECUTABLE+set}" ] && [ ! -x /usr/bin/chromium ]; then \
+	  $(BIN)/python -m playwright install chromium && export BROWSER_EXECUTABLE=""; \
+	fi; \
 	$(BIN)/python -m pytest
 
 ## build: build the site for publishing into site/

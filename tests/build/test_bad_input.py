@@ -44,7 +44,8 @@ def make_site(root: Path, page: str) -> Path:
     (root / "mkdocs.yml").write_text(
         "site_name: Test\nstrict: true\ntheme: {name: material}\n"
         "markdown_extensions: [attr_list, toc]\n"
-        f"hooks: [{ROOT / 'hooks' / 'site_model.py'}]\n",
+        "validation: {links: {not_found: warn, anchors: warn}}\n"
+        f"hooks: [{ROOT / 'hooks' / 'site_model.py'}, {ROOT / 'hooks' / 'link_hints.py'}]\n",
         encoding="utf-8",
     )
     return root / "mkdocs.yml"
@@ -99,6 +100,17 @@ def test_a_good_page_builds_and_its_citation_links_to_the_paragraph(tmp_path: Pa
             GOOD_PAGE.replace("[¶2]", "[¶2, 3]"),
             "docs/actors/armenia.md:5: the page cites ¶3 but `sources:` does not list it",
             id="citation-missing-from-sources",
+        ),
+        pytest.param(
+            GOOD_PAGE + "\nSee [the source](../sorce.md#p2).\n",  # codespell:ignore sorce
+            "docs/actors/armenia.md: the link '../sorce.md#p2' points at docs/sorce.md, which does not exist."  # codespell:ignore sorce
+            " Correct the link: it is relative to this page's folder; did you mean '../source.md'?",
+            id="dead-link",
+        ),
+        pytest.param(
+            GOOD_PAGE + "\nSee [the source](../source.md#p9).\n",
+            "docs/actors/armenia.md: the link '../source.md#p9' names an anchor that docs/source.md does not have.",
+            id="dead-anchor",
         ),
         pytest.param(
             GOOD_PAGE + "\n<!-- tie -->\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sitemodel.citations import CitationError, check_citations, find_citations, render_citations
 from sitemodel.frontmatter import FrontMatterError, split_front_matter
+from sitemodel.link_hints import reword
 from sitemodel.markers import MarkerError, check_markers, replace_marker
 from sitemodel.paragraphs import PageRef, Paragraph, ParagraphDataError, load_paragraphs, render_paragraph_map
 from sitemodel.schema import check_page, check_sources_match
@@ -175,3 +176,30 @@ def test_paragraph_map():
         "## The status quo { #the-status-quo }\n\n### ¶2 { #p2 }\n\nTwo.\n\n"
         "No page draws on this paragraph yet.\n\n<small>Line 12 of the captured text.</small>\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Doc file 'actors/uae.md' contains a link 'rusia.md', but the target 'actors/rusia.md' is not found"
+            " among documentation files.",
+            "docs/actors/uae.md: the link 'rusia.md' points at docs/actors/rusia.md, which does not exist."
+            " Correct the link: it is relative to this page's folder; did you mean 'russia.md'?",
+        ),
+        (
+            "Doc file 'index.md' contains a link 'nowhere.md', but the target is not found among documentation files.",
+            "docs/index.md: the link 'nowhere.md' points at docs/nowhere.md, which does not exist."
+            " Correct the link: it is relative to this page's folder.",
+        ),
+        (
+            "Doc file 'index.md' contains a link 'actors/russia.md#tie', but the doc 'actors/russia.md' does not"
+            " contain an anchor '#tie'",
+            "docs/index.md: the link 'actors/russia.md#tie' names an anchor that docs/actors/russia.md does not have."
+            " Use one of the ids set on its headings with `{ #id }`, or drop the `#...` part.",
+        ),
+        ("Something else entirely", "Something else entirely"),
+    ],
+)
+def test_link_warnings_are_reworded_to_name_the_file_and_the_fix(message: str, expected: str):
+    assert reword(message, "docs", ["index.md", "actors/russia.md", "actors/uae.md"]) == expected

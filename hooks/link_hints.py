@@ -1,0 +1,49 @@
+"""MkDocs hook: reword MkDocs' warnings about broken links and the navigation so they name the file and the fix.
+
+It installs a logging filter that passes each warning through `sitemodel.link_hints.reword`. Only the
+wording changes: the record keeps its level, so `strict: true` still fails the build on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from sitemodel.link_hints import reword
+
+# Data: reset in on_config, because `mkdocs serve` keeps this module across rebuilds.
+_docs_shown = "docs"
+_pages: list[str] = []
+
+
+# Hooks ----------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global _docs_shown
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
+    _docs_shown = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
+    _pages.clear()
+    for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, _Hints) for existing in logger.filters):  # one filter across rebuilds
+            logger.addFilter(_Hints())
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _pages.extend(file.src_uri for file in files.documentation_pages())
+    return files
+
+
+# Helpers --------------------------------------------------------------------------------------
+
+
+class _Hints(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            record.msg = reword(record.getMessage(), _docs_shown, _pages)
+            record.args = ()
+        return True
