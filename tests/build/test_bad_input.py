@@ -87,8 +87,8 @@ def test_a_good_page_builds_and_its_citation_links_to_the_paragraph(tmp_path: Pa
             id="unknown-page-type",
         ),
         pytest.param(
-            GOOD_PAGE.replace("sources: [2]", "sorces: [2]"),  # codespell:ignore sorces
-            "docs/actors/armenia.md:5: unknown front-matter key `sorces`",  # codespell:ignore sorces
+            GOOD_PAGE.replace("sources: [2]", "sorces: [2]"),
+            "docs/actors/armenia.md:5: unknown front-matter key `sorces`",
             id="misspelt-key",
         ),
         pytest.param(
@@ -102,8 +102,8 @@ def test_a_good_page_builds_and_its_citation_links_to_the_paragraph(tmp_path: Pa
             id="citation-missing-from-sources",
         ),
         pytest.param(
-            GOOD_PAGE + "\nSee [the source](../sorce.md#p2).\n",  # codespell:ignore sorce
-            "docs/actors/armenia.md: the link '../sorce.md#p2' points at docs/sorce.md, which does not exist."  # codespell:ignore sorce
+            GOOD_PAGE + "\nSee [the source](../sorce.md#p2).\n",
+            "docs/actors/armenia.md: the link '../sorce.md#p2' points at docs/sorce.md, which does not exist."
             " Correct the link: it is relative to this page's folder; did you mean '../source.md'?",
             id="dead-link",
         ),

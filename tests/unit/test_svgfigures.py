@@ -201,8 +201,8 @@ def test_load_actors_collects_actor_pages_only():
     "bad_tie, message",
     [
         (
-            tie("alpah"),  # codespell:ignore alpah
-            "docs/actors/gamma.md: ties entry 2: 'to: alpah' names no actor page (did you mean `alpha`?); "  # codespell:ignore alpah
+            tie("alpah"),
+            "docs/actors/gamma.md: ties entry 2: 'to: alpah' names no actor page (did you mean `alpha`?); "
             "actor ids are: alpha, beta, gamma",
         ),
         (
@@ -379,8 +379,8 @@ def test_bad_trade(text, message):
     "text, message",
     [
         (
-            "positions:\n  alhpa: [0, 0]\n",  # codespell:ignore alhpa
-            "data/partnership-map.yml: positions: `alhpa` names no actor page (did you mean `alpha`?)",  # codespell:ignore alhpa
+            "positions:\n  alhpa: [0, 0]\n",
+            "data/partnership-map.yml: positions: `alhpa` names no actor page (did you mean `alpha`?)",
         ),
         ("positions:\n  alpha: [0]\n", "`alpha: [0]` must be [column, row]"),
         ("positions:\n  alpha: [0, 0]\n  beta: [0, 0]\n", "positions: `beta` and `alpha` share the cell [0, 0]"),
