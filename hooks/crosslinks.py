@@ -1,0 +1,257 @@
+"""MkDocs hook: link repeated terms to the page that explains them, with backlinks and a glossary.
+
+A thin adapter over the pure package `crosslinker`: in `on_files` it reads every page's `terms:`
+(with the shared reader `sitemodel.frontmatter`) into a registry; in `on_env`, the one moment when
+every page's HTML exists, it links each page, sets `page.meta["backlinks"]`, fills the
+`<!-- glossary -->` marker from the partial `partials/glossary.html`, and logs one report line."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from time import perf_counter
+from typing import Any
+
+from crosslinker import (
+    Linker,
+    PageInfo,
+    Registry,
+    RegistryError,
+    Report,
+    build_registry,
+    collect_backlinks,
+    glossary_entries,
+    mention_counts,
+    unmentioned_terms,
+)
+from jinja2 import Environment, TemplateNotFound
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from sitemodel.frontmatter import FrontMatterError, split_front_matter
+
+log = logging.getLogger("mkdocs.plugins.crosslinks")
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Settings under `extra.crosslinks` in mkdocs.yml.
+SETTINGS = {
+    "first_per_section": "link the first mention in every H2 section, not only on the page (default false)",
+    "backlinks_limit": "most backlinks listed on a page, the rest counted (default 30; 0 lists all)",
+}
+
+# The stub page marker the glossary replaces.
+GLOSSARY_MARKER = "<!-- glossary -->"
+GLOSSARY_TEMPLATE = "partials/glossary.html"
+
+
+@dataclass
+class _State:
+    """Everything one build collects; replaced in `on_config` because `mkdocs serve` keeps the module."""
+
+    root: str = "."
+    per_section: bool = False
+    backlinks_limit: int = 30
+    registry: Registry | None = None
+    linker: Linker | None = None
+    front_matter: dict[str, str] = field(default_factory=dict)  # src path -> raw front matter
+    order: list[str] = field(default_factory=list)  # src paths in navigation order
+
+
+_state = _State()
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Reset the state and read the settings under `extra.crosslinks` (see SETTINGS)."""
+    global _state
+    settings = (config.extra or {}).get("crosslinks") or {}
+    if not isinstance(settings, dict) or set(settings) - set(SETTINGS):
+        raise PluginError(f"extra.crosslinks may only set {', '.join(SETTINGS)}, e.g. 'first_per_section: true'.")
+    per_section = settings.get("first_per_section", False)
+    if not isinstance(per_section, bool):
+        raise PluginError("extra.crosslinks.first_per_section must be true or false.")
+    limit = settings.get("backlinks_limit", _State.backlinks_limit)
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise PluginError("extra.crosslinks.backlinks_limit must be a whole number (0 shows every backlink).")
+    root = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    _state = _State(root=root, per_section=per_section, backlinks_limit=limit)
+
+
+# Run last, so pages that plugins add or generate in on_files are in the registry too.
+@event_priority(-100)
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    """Read every page's `terms:` and build the registry; a bad entry or a clash fails the build."""
+    raw_terms: dict[str, Any] = {}
+    for file in files.documentation_pages():
+        meta, text = _front_matter(file, config)
+        _state.front_matter[file.src_uri] = text
+        switch = meta.get("crosslinks", True)
+        if not isinstance(switch, bool):
+            raise PluginError(
+                f"{_display(file.src_uri, config)}: 'crosslinks' must be true or false (false switches "
+                f"automatic term links off on this page)."
+            )
+        if meta.get("terms") is not None:
+            raw_terms[file.src_uri] = meta["terms"]
+    try:
+        registry = build_registry(raw_terms, display=lambda src: _display(src, config))
+    except RegistryError as error:
+        raise PluginError(str(error)) from None
+    _state.registry = registry
+    _state.linker = Linker(registry, per_section=_state.per_section)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    """Remember the navigation order, for backlinks."""
+    _state.order = [page.file.src_uri for page in nav.pages]
+
+
+# Run late, after plugins and hooks that add prose to pages in on_env (the tags plugin runs at
+# 100), so that prose is linked too; the glossary is rendered after linking so it is not linked.
+@event_priority(-50)
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Link every page, then set backlinks, fill the glossary and log the report."""
+    if _state.linker is None or _state.registry is None:
+        return env
+    started = perf_counter()
+    registry, linker = _state.registry, _state.linker
+    pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
+
+    results = {}
+    for src, page in pages.items():
+        if page.content is None or page.meta.get("crosslinks") is False:
+            continue
+        result = linker.link(page.content, page=src, url_for=_url_for(page, pages))
+        page.content = result.html
+        results[src] = result
+
+    backlinks = collect_backlinks(results, _state.order)
+    limit = _state.backlinks_limit or None
+    for src, page in pages.items():
+        items = backlinks.get(src)
+        if items:
+            page.meta["backlinks"] = [
+                {
+                    "title": pages[item.page].title or item.page,
+                    "url": _relative(pages[item.page].url, page.url),
+                    "term": item.term,
+                    "sentence": item.sentence,
+                }
+                for item in items[:limit]
+            ]
+            page.meta["backlinks_more"] = len(items) - len(page.meta["backlinks"])
+
+    counts = mention_counts(results)
+    infos = {
+        src: PageInfo(title=page.title or src, description=page.meta.get("description")) for src, page in pages.items()
+    }
+    for page in pages.values():
+        if page.content and GLOSSARY_MARKER in page.content:
+            entries = glossary_entries(registry, counts, infos, _url_for(page, pages))
+            page.content = page.content.replace(GLOSSARY_MARKER, _render_glossary(env, entries, page, config))
+
+    unmentioned = unmentioned_terms(registry, counts)
+    for term in unmentioned:
+        log.warning(
+            f"{_display(term.page, config)}:{_line(term.page, term.name)}: the term "
+            f"{term.name!r} is not mentioned on any other page: mention it where it matters, "
+            f"or remove it from 'terms:'."
+        )
+    report = Report(
+        terms=len(registry.terms),
+        pages=len(results),
+        links_added=sum(result.links_added for result in results.values()),
+        pages_without_links=sum(1 for result in results.values() if not result.links),
+        unmentioned=unmentioned,
+        seconds=perf_counter() - started,
+    )
+    log.info(report.line())
+    return env
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _front_matter(file: File, config: MkDocsConfig) -> tuple[dict, str]:
+    """The page's front matter as a mapping and as raw YAML, read with the shared sitemodel reader."""
+    where = _display(file.src_uri, config)
+    try:
+        source = split_front_matter(file.content_string, where)
+    except (OSError, UnicodeDecodeError) as error:
+        raise PluginError(f"{where}: cannot be read: {error}") from None
+    except FrontMatterError as error:
+        raise PluginError(f"Bad front matter: {error}") from None
+    return source.meta, source.meta_text
+
+
+def _display(src: str, config: MkDocsConfig) -> str:
+    """A page's path as editors see it, relative to the repository (e.g. docs/actors/russia.md)."""
+    path = os.path.relpath(os.path.join(config.docs_dir, src), _state.root)
+    return path.replace(os.sep, "/")
+
+
+def _line(src: str, name: str) -> int:
+    """The line in the page's file where the term's name is declared (1 when not found)."""
+    text = _state.front_matter.get(src, "")
+    pattern = re.compile(rf"^\s*(?:-\s*)?name:\s*['\"]?{re.escape(name)}['\"]?\s*$", re.M)
+    match = pattern.search(text) or re.search(r"^terms:", text, re.M)
+    # +1 for the opening '---' line.
+    return text.count("\n", 0, match.start()) + 2 if match else 1
+
+
+def _url_for(page: Page, pages: dict[str, Page]):
+    """A url_for(target src path, anchor) callback giving URLs relative to `page`."""
+
+    def url_for(target: str, anchor: str | None) -> str:
+        url = _relative(pages[target].url, page.url) if target in pages else target
+        return f"{url}#{anchor}" if anchor else url
+
+    return url_for
+
+
+def _relative(target_url: str, page_url: str) -> str:
+    """The URL of a page relative to another: mkdocs.utils.get_relative_url with the path parts
+    cached (a large site asks for it once per link), and the home page as `../`, not `..`."""
+    dirname, _, basename = page_url.rpartition("/")
+    here = _parts(dirname if "." in basename else page_url)
+    there = _parts(target_url)
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    url = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
+    return url + "/" if target_url.endswith("/") or target_url == "" else url
+
+
+@functools.cache
+def _parts(path: str) -> tuple[str, ...]:
+    """A URL path's segments, normalised as MkDocs does (mkdocs.utils._norm_parts)."""
+    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
+    return tuple(path.split("/")) if path else ()
+
+
+def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig) -> str:
+    try:
+        template = env.get_template(GLOSSARY_TEMPLATE)
+    except TemplateNotFound:
+        raise PluginError(
+            f"{_display(page.file.src_uri, config)}: has the {GLOSSARY_MARKER} marker but the theme "
+            f"has no '{GLOSSARY_TEMPLATE}': set theme.custom_dir to the repository's overrides/."
+        ) from None
+    return template.render(glossary=entries, page=page, config=config)
