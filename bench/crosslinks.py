@@ -301,15 +301,15 @@ def main() -> None:
         hook = ROOT / "hooks" / "crosslinks.py"
         (folder / "with.yml").write_text(MKDOCS_YML.format(overrides=overrides, hooks=f"hooks:\n  - {hook}\n"))
         (folder / "without.yml").write_text(MKDOCS_YML.format(overrides=overrides, hooks=""))
-        withouts, withs, hook_ms = [], [], []
+        times_without, times_with, hook_ms = [], [], []
         for _ in range(args.builds):  # alternate, and keep the best of each, against a busy machine
-            withouts.append(build_site(folder, "without.yml", folder / "site-without")[0])
+            times_without.append(build_site(folder, "without.yml", folder / "site-without")[0])
             seconds, log = build_site(folder, "with.yml", folder / "site-with")
-            withs.append(seconds)
+            times_with.append(seconds)
             report = re.search(r"crosslinks: .*\((\d+) ms\)", log)
             if report:
                 hook_ms.append(int(report.group(1)))
-        without, with_hook = min(withouts), min(withs)
+        without, with_hook = min(times_without), min(times_with)
         print(f"full build without the hook: {without:.1f} s (best of {args.builds})")
         print(f"full build with the hook:    {with_hook:.1f} s ({(with_hook / without - 1) * 100:+.1f}%)")
         if hook_ms:
