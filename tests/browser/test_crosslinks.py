@@ -1,0 +1,116 @@
+"""Cross-links (`a.crosslink`, added by hooks/crosslinks.py) as readers use them: click, hover, keyboard.
+
+The links to test are read from the built HTML: one per distinct target (page and section), so every section a
+term points at is visited once. Clicking must land on the target page, at the target section, through Material's
+instant navigation (which only engages when site_url equals the served origin); hovering or focusing must show
+Material's instant preview (a `.md-tooltip2` dialog appended to the body, holding the target's heading); Tab must
+reach a cross-link and Enter follow it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PREVIEW = ".md-tooltip2[role='dialog']"
+
+
+def _crosslinks(site) -> list[dict]:
+    """One cross-link per distinct target: {page, index (among the page's a.crosslink), target path, fragment}."""
+    seen, found = set(), []
+    for path in site.pages:
+        for index, link in enumerate(site.html(path).css("article a.crosslink")):
+            absolute = urljoin(site.url(path), link.attributes.get("href") or "")
+            parts = urlsplit(absolute)
+            key = (parts.path, parts.fragment)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(
+                {
+                    "page": path,
+                    "index": index,
+                    "target": parts.path.lstrip("/"),
+                    "fragment": parts.fragment,
+                    "text": link.text(strip=True),
+                }
+            )
+    return found
+
+
+def _expected_heading(site, link: dict) -> str:  # the preview shows this
+    """The text the preview and the landing must show: the target section's heading, or the page's h1."""
+    html = site.html(link["target"])
+    node = html.css_first(f"article [id='{link['fragment']}']") if link["fragment"] else html.css_first("article h1")
+    assert node is not None, f"{link['target']}#{link['fragment']} does not exist in the built site"
+    for permalink in node.css("a.headerlink"):
+        permalink.decompose()
+    return node.text(strip=True)
+
+
+@pytest.fixture(scope="module")
+def crosslinks(site):
+    links = _crosslinks(site)
+    assert len(links) >= 10, f"expected cross-links to at least 10 distinct targets, found {len(links)}"
+    return links
+
+
+def test_click_lands_on_the_target_section(page, site, crosslinks):
+    """Every distinct section target, and the first few whole-page targets, followed by a click."""
+    sample = [x for x in crosslinks if x["fragment"]] + [x for x in crosslinks if not x["fragment"]][:5]
+    problems = []
+    for link in sample:
+        where = f"{link['page'] or '/'}: {link['text']!r} -> {link['target']}#{link['fragment']}"
+        page.goto(site.url(link["page"]))
+        page.evaluate("window.__sameDocument = true")
+        page.locator("article a.crosslink").nth(link["index"]).click()
+        title = site.html(link["target"]).css_first("article h1").text(strip=True)
+        try:  # instant navigation updates the address first, then swaps the content in
+            page.wait_for_url(lambda url, link=link: urlsplit(url).path.lstrip("/") == link["target"])
+            expect(page.locator("article h1")).to_have_text(title)
+        except AssertionError as error:
+            problems.append(f"{where}: landed on {page.url}: {str(error).splitlines()[0]}")
+            continue
+        if not page.evaluate("window.__sameDocument === true"):
+            problems.append(f"{where}: full page load, not instant navigation (is site_url the served origin?)")
+        if link["fragment"]:
+            section = page.locator(f"article [id='{link['fragment']}']")
+            try:
+                expect(section).to_be_in_viewport(timeout=2000)
+            except AssertionError:
+                top = section.evaluate("e => Math.round(e.getBoundingClientRect().top)")
+                problems.append(f"{where}: the section is not on screen (its top is at {top}px)")
+    assert not problems, f"{len(problems)} of {len(sample)} cross-links went wrong:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_preview_shows_the_target(page, site, crosslinks, how):
+    # A few links are enough for the mechanism: the first one with a section and the first to a whole page.
+    sample = [next(x for x in crosslinks if x["fragment"]), next(x for x in crosslinks if not x["fragment"])]
+    for link in sample:
+        page.goto(site.url(link["page"]))
+        anchor = page.locator("article a.crosslink").nth(link["index"])
+        anchor.scroll_into_view_if_needed()
+        getattr(anchor, how)()
+        preview = page.locator(PREVIEW)
+        expect(preview, f"{how} on {link['text']!r} ({link['page']}) showed no preview").to_be_visible()
+        expect(preview).to_contain_text(_expected_heading(site, link))
+
+
+def test_keyboard_reaches_and_follows_a_crosslink(page, site, crosslinks):
+    link = crosslinks[0]
+    page.goto(site.url(link["page"]))
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement?.matches('article a.crosslink') ?? false"):
+            break
+    else:
+        pytest.fail(f"400 presses of Tab on {link['page'] or '/'} never reached a cross-link")
+    href = page.evaluate("document.activeElement.href")
+    expect(page.locator(PREVIEW), "focusing a cross-link by keyboard showed no preview").to_be_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url(href)
