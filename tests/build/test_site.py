@@ -5,6 +5,7 @@ Assertions read the parsed HTML of the build, the way a reader's browser would g
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -151,3 +152,11 @@ def _page_path(href: str) -> str:
     while href.startswith("../"):
         href = href[3:]
     return href + "index.html" if href.endswith("/") or href == "" else href
+
+
+def test_search_index_carries_each_pages_term_names(real_site: Path):
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    terms = {doc["location"]: doc.get("terms") for doc in index["docs"]}
+    assert terms["actors/russia/"] == "Russia Moscow the Kremlin Putin"
+    assert terms["themes/sanctions/#secondary-sanctions"].startswith("secondary sanctions")
+    assert index["config"]["fields"]["terms"]["boost"] > index["config"]["fields"]["title"]["boost"]
