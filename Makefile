@@ -25,9 +25,11 @@ build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
 
 ## bench: print build, page-weight and hook figures (never fails on a number)
-bench: $(VENV)/.test-installed
+bench: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/figures.py
 	$(BIN)/python bench/crosslinks.py
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) site node_modules
