@@ -37,12 +37,12 @@ clean:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-installed: requirements/site.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/site.txt
+$(VENV)/.site-installed: requirements/site.txt requirements/constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/site.txt -c requirements/constraints.txt
 	touch $@
 
-$(VENV)/.test-installed: requirements/site.txt requirements/test.txt requirements/lint.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements/test.txt -r requirements/lint.txt
+$(VENV)/.test-installed: requirements/*.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/test.txt -r requirements/lint.txt -c requirements/constraints.txt
 	touch $@ $(VENV)/.site-installed
 
 node_modules/.installed: package.json package-lock.json
