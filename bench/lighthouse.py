@@ -26,6 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "actors/russia/", "scenarios/split/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+    "SI": "speed-index",
+}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-sync"
 
 
@@ -90,6 +97,11 @@ def _scores(url: str, out: Path) -> dict[str, float]:
     ]
     scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
     scores["failing binary audits"] = ", ".join(sorted(failing)) or "-"
+    scores["metrics"] = "  ".join(
+        f"{label} {report['audits'][audit]['displayValue']}"
+        for label, audit in METRICS.items()
+        if report["audits"].get(audit, {}).get("displayValue")
+    )
     return scores
 
 
@@ -115,6 +127,7 @@ def main() -> int:
                     f"{'/' + path:<22} {scores['performance']:>5} {scores['accessibility']:>5} "
                     f"{scores['best-practices']:>5} {scores['seo']:>5}  {scores['failing binary audits']}"
                 )
+                print(f"{'':<22} {scores['metrics']}")
         finally:
             server.shutdown()
             server.server_close()
