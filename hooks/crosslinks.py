@@ -130,29 +130,31 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     registry, linker = _state.registry, _state.linker
     pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
 
+    urls = {src: page.url for src, page in pages.items()}  # Page.url is a property: read it once
+
     results = {}
     for src, page in pages.items():
         if page.content is None or page.meta.get("crosslinks") is False:
             continue
-        result = linker.link(page.content, page=src, url_for=_url_for(page, pages))
+        result = linker.link(page.content, page=src, url_for=_url_for(urls[src], urls))
         page.content = result.html
         results[src] = result
 
-    backlinks = collect_backlinks(results, _state.order)
-    limit = _state.backlinks_limit or None
+    totals: dict[str, int] = {}
+    backlinks = collect_backlinks(results, _state.order, limit=_state.backlinks_limit or None, totals=totals)
     for src, page in pages.items():
         items = backlinks.get(src)
         if items:
             page.meta["backlinks"] = [
                 {
                     "title": pages[item.page].title or item.page,
-                    "url": _relative(pages[item.page].url, page.url),
+                    "url": _relative(urls[item.page], urls[src]),
                     "term": item.term,
                     "sentence": item.sentence,
                 }
-                for item in items[:limit]
+                for item in items
             ]
-            page.meta["backlinks_more"] = len(items) - len(page.meta["backlinks"])
+            page.meta["backlinks_more"] = totals[src] - len(items)
 
     counts = mention_counts(results)
     infos = {
@@ -160,7 +162,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     }
     for page in pages.values():
         if page.content and GLOSSARY_MARKER in page.content:
-            entries = glossary_entries(registry, counts, infos, _url_for(page, pages))
+            entries = glossary_entries(registry, counts, infos, _url_for(page.url, urls))
             page.content = page.content.replace(GLOSSARY_MARKER, _render_glossary(env, entries, page, config))
 
     unmentioned = unmentioned_terms(registry, counts)
@@ -201,8 +203,14 @@ def _front_matter(file: File, config: MkDocsConfig) -> tuple[dict, str]:
 
 def _display(src: str, config: MkDocsConfig) -> str:
     """A page's path as editors see it, relative to the repository (e.g. docs/actors/russia.md)."""
-    path = os.path.relpath(os.path.join(config.docs_dir, src), _state.root)
-    return path.replace(os.sep, "/")
+    folder = _relative_folder(config.docs_dir, _state.root)
+    return f"{folder}/{src}" if folder != "." else src
+
+
+@functools.cache
+def _relative_folder(docs_dir: str, root: str) -> str:
+    """docs_dir relative to the repository, with `/` separators (computed once, asked once per page)."""
+    return os.path.relpath(docs_dir, root).replace(os.sep, "/")
 
 
 def _line(src: str, name: str) -> int:
@@ -214,29 +222,70 @@ def _line(src: str, name: str) -> int:
     return text.count("\n", 0, match.start()) + 2 if match else 1
 
 
-def _url_for(page: Page, pages: dict[str, Page]):
-    """A url_for(target src path, anchor) callback giving URLs relative to `page`."""
+def _url_for(page_url: str, urls: dict[str, str]):
+    """A url_for(target src path, anchor) callback giving URLs relative to the page at `page_url`;
+    `urls` maps src paths to page URLs."""
+    here = _here(page_url)
+    up = "../" * len(here)
 
     def url_for(target: str, anchor: str | None) -> str:
-        url = _relative(pages[target].url, page.url) if target in pages else target
+        target_url = urls.get(target)
+        if target_url is None:
+            url = target
+        else:
+            there, _slash, down = _there(target_url)
+            # Most often no folder in common: up to the root, then down to the target.
+            url = up + down if here and there and here[0] != there[0] else _relative_to(here, target_url)
         return f"{url}#{anchor}" if anchor else url
 
     return url_for
 
 
 def _relative(target_url: str, page_url: str) -> str:
-    """The URL of a page relative to another: mkdocs.utils.get_relative_url with the path parts
-    cached (a large site asks for it once per link), and the home page as `../`, not `..`."""
-    dirname, _, basename = page_url.rpartition("/")
-    here = _parts(dirname if "." in basename else page_url)
-    there = _parts(target_url)
+    """The URL of a page relative to another, as mkdocs.utils.get_relative_url gives it, but with
+    the home page as `../`, not `..`."""
+    return _relative_to(_here(page_url), target_url)
+
+
+def _relative_to(here: tuple[str, ...], target_url: str) -> str:
+    """The URL of a page relative to the folder whose path parts are `here` (a large site asks
+    for one per link, so the parts are cached and the common case is a string concatenation)."""
+    there, slash, _down = _there(target_url)
     common = 0
-    for a, b in zip(here, there, strict=False):
-        if a != b:
-            break
-        common += 1
-    url = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
-    return url + "/" if target_url.endswith("/") or target_url == "" else url
+    if here and there and here[0] == there[0]:
+        for a, b in zip(here, there, strict=False):
+            if a != b:
+                break
+            common += 1
+    ups = len(here) - common
+    rest = _join(there, common)
+    if not ups:
+        url = rest or "."
+    elif rest:
+        url = "../" * ups + rest
+    else:
+        url = "/".join([".."] * ups)
+    return url + "/" if slash else url
+
+
+@functools.cache
+def _here(page_url: str) -> tuple[str, ...]:
+    """The path parts of the folder a page's relative links start from."""
+    dirname, _, basename = page_url.rpartition("/")
+    return _parts(dirname if "." in basename else page_url)
+
+
+@functools.cache
+def _there(target_url: str) -> tuple[tuple[str, ...], bool, str]:
+    """A target URL's path parts, whether its relative URL ends in a slash, and its path from the root."""
+    parts = _parts(target_url)
+    slash = target_url.endswith("/") or target_url == ""
+    return parts, slash, "/".join(parts) + ("/" if slash and parts else "")
+
+
+@functools.cache
+def _join(parts: tuple[str, ...], start: int) -> str:
+    return "/".join(parts[start:])
 
 
 @functools.cache

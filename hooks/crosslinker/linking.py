@@ -11,7 +11,6 @@ import html as _html
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
@@ -65,21 +64,66 @@ class Mention(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
 class LinkResult:
-    """The linked HTML of one page and the first mention of each term on it, in document order."""
+    """The linked HTML of one page and the first mention of each term on it, in document order.
 
-    html: str
-    mentions: tuple[Mention, ...] = ()
+    The linker records each mention compactly, as its match (start, -length, term index), its
+    section and, for the few mentions that did not add a link, its state; `mentions` makes the
+    Mention objects on first use, and `mention(i)` makes one.
+    """
+
+    __slots__ = ("_mentions", "_records", "_sections", "_states", "_terms", "_text", "html")
+
+    def __init__(
+        self,
+        html: str,
+        terms: tuple[Term, ...] = (),
+        text: str = "",
+        records: list[tuple[int, int, int]] | None = None,
+        sections: list[int] | None = None,
+        states: dict[int, tuple[bool, bool]] | None = None,
+    ) -> None:
+        self.html = html
+        self._terms = terms
+        self._text = text
+        self._records = records or []
+        self._sections = sections or []
+        self._states = states or {}  # position -> (linked, added), when not (True, True)
+        self._mentions: tuple[Mention, ...] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinkResult):
+            return NotImplemented
+        return self.html == other.html and self.mentions == other.mentions
+
+    def __hash__(self) -> int:
+        return hash((self.html, self.mentions))
+
+    def __repr__(self) -> str:
+        return f"LinkResult({len(self.html)} characters, {len(self._records)} mentions, {self.links_added} links added)"
+
+    def mention(self, i: int) -> Mention:
+        """Mention `i`, made from its record (backlinks make only the ones they show)."""
+        start, negative, index = self._records[i]
+        linked, added = self._states.get(i, (True, True))
+        return _new_mention(
+            Mention, (self._terms[index], self._sections[i], linked, added, self._text, start, start - negative)
+        )
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        if self._mentions is None:
+            self._mentions = tuple(map(self.mention, range(len(self._records))))
+        return self._mentions
 
     @property
     def links(self) -> int:
         """Cross-links on the page after linking (added now or already there)."""
-        return sum(1 for mention in self.mentions if mention.linked)
+        return len(self._records) - sum(1 for linked, _added in self._states.values() if not linked)
 
     @property
     def links_added(self) -> int:
-        return sum(1 for mention in self.mentions if mention.added)
+        return len(self._records) - len(self._states)
 
 
 class Linker:
@@ -88,18 +132,40 @@ class Linker:
     def __init__(self, registry: Registry, *, per_section: bool = False) -> None:
         self.registry = registry
         self.per_section = per_section
-        # Keys are anchored at word boundaries: BOUND + key + BOUND, matched against the folded
-        # text with every non-word character turned into BOUND, so the automaton itself skips
-        # names inside words ("Iran" in "Iranian") and reports far fewer candidates.
+        terms = registry.terms
+        # Per term, a number for its destination (page and anchor), so that the per-match work
+        # in `link` compares small numbers instead of building tuples.
+        destinations: dict[tuple[str, str | None], int] = {}
+        self._destinations = [destinations.setdefault((term.page, term.anchor), len(destinations)) for term in terms]
+        self._targets = list(destinations)
+        # A destination shared by two terms ("US" and "Washington") is linked once per page.
+        claimed: dict[int, int] = {}
+        for destination in self._destinations:
+            claimed[destination] = claimed.get(destination, 0) + 1
+        self._shared = [claimed[destination] > 1 for destination in self._destinations]
+        self._owned: dict[str, list[int]] = {}
+        for index, term in enumerate(terms):
+            self._owned.setdefault(term.page, []).append(index)
+        # Keys are anchored at word boundaries: a boundary + key + a boundary, matched against the
+        # folded text with every space turned into SPACE and every other non-word character into
+        # BOUND, so the automaton itself skips names inside words ("Iran" in "Iranian") and
+        # reports far fewer candidates. A boundary is either character: four anchored keys each.
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         anchored: dict[str, list[tuple[str | None, tuple]]] = {}
         for key, claims in registry.keys.items():
             bounded = key.translate(_BOUNDS)
-            # A key with punctuation or spaces is checked against the text (BOUND hides which it
-            # had), and keys differing only there ("salami-slicing", "salami slicing") share one.
-            anchored.setdefault(bounded, []).append((key if bounded != key else None, claims))
+            # A key with punctuation is checked against the text (BOUND hides which it had), and
+            # keys differing only there ("salami-slicing", "salami/slicing") share one.
+            anchored.setdefault(bounded, []).append((key if BOUND in bounded else None, claims))
         for bounded, entries in anchored.items():
-            self._automaton.add_word(f"{BOUND}{bounded}{BOUND}", (len(bounded), tuple(entries)))
+            # The common key (one case-insensitive term, nothing to check) carries its term's
+            # index; the others carry -1 and are resolved against the text.
+            (check, claims), *others = entries
+            index = claims[0][0] if not others and check is None and len(claims) == 1 and claims[0][1] is None else -1
+            value = (len(bounded), index, tuple(entries))
+            for before in (BOUND, SPACE):
+                for after in (BOUND, SPACE):
+                    self._automaton.add_word(f"{before}{bounded}{after}", value)
         if registry.keys:
             self._automaton.make_automaton()
 
@@ -110,95 +176,148 @@ class Linker:
         doc = scan(html)
         text = doc.text
         search = fold(text)
-        terms = self.registry.terms
 
         # Every whole-word occurrence of every name, as (start, -length, term index). An anchored
         # key (length + 2 characters) ending at `last` starts at last - length - 1 in the anchored
         # text; its name starts one later, and the anchored text is one ahead of the text.
         candidates = []
-        for last, (length, entries) in self._automaton.iter(f"{BOUND}{search.translate(_BOUNDS)}{BOUND}"):
+        append = candidates.append
+        for last, (length, index, entries) in self._automaton.iter(f"{BOUND}{search.translate(_BOUNDS)}{BOUND}"):
             start = last - length - 1
-            end = start + length
-            index = _resolve(entries, search, text, start, end)
-            if index is not None:
-                candidates.append((start, -length, index))
+            if index < 0:
+                index = _resolve(entries, search, text, start, start + length)
+                if index is None:
+                    continue
+            append((start, -length, index))
         if not candidates:
             return LinkResult(html)
         candidates.sort()
+        selected = self._select(doc, candidates, page, url_for)
+        if selected is None:  # links out of document order (a safeguard): splice them sorted
+            selected = self._select(doc, candidates, page, url_for, in_order=False)
+        html, records, sections, states = selected
+        return LinkResult(html, self.registry.terms, text, records, sections, states)
 
-        # Leftmost-longest among the places a link may go; a match on the page's own term or on a
-        # term already mentioned still takes its text, so no shorter name inside it is linked.
-        # Each term's first mention is recorded; it is linked unless its destination (page and
-        # anchor) is linked already, so "US" and "Washington" do not both link one page.
-        seen: set = set()
-        linked: set = set()
-        inserts: list[tuple[int, int, str]] = []
-        mentions: list[Mention] = []
-        urls: dict[tuple[str, str | None], str] = {}
-        per_section = self.per_section
+    def _select(
+        self, doc: Scan, candidates: list, page: str, url_for: UrlFor, *, in_order: bool = True
+    ) -> tuple[str, list, list, dict] | None:
+        """The linked HTML and the first mentions, as LinkResult records them.
+
+        The HTML is put together as the links are chosen, which needs them in document order;
+        if one is not (None is returned), `in_order=False` collects and sorts them first.
+
+        Leftmost-longest among the places a link may go; a match on the page's own term or on a
+        term already mentioned still takes its text, so no shorter name inside it is linked.
+        Each term's first mention is recorded; it is linked unless its destination (page and
+        anchor) is linked already, so "US" and "Washington" do not both link one page.
+        """
+        destinations, shared = self._destinations, self._shared
         seg_s, segs, els = doc.seg_s, doc.segs, doc.els
         last_segment = len(seg_s) - 1
+        # A term is mentioned once per page, or once per H2 section: its key is its index, or
+        # its index plus the section times the number of terms. The page's own terms count as
+        # mentioned already, in every section.
+        stride = len(self.registry.terms) if self.per_section else 0
+        own = self._owned.get(page, ())
+        sections_on_page = segs[-1][4] + 1 if stride and segs else 1
+        seen = {index + section * stride for index in own for section in range(sections_on_page)}
+        linked: set = set()
+        html, targets = doc.html, self._targets
+        out: list[str] = []  # pieces of the linked HTML, six per link, up to `pos`
+        pos = 0
+        inserts: list[tuple[int, int, int]] = []  # when not in order: (html start, html end, destination)
+        records: list[tuple[int, int, int]] = []
+        sections: list[int] = []
+        states: dict[int, tuple[bool, bool]] = {}
+        last_candidate = len(candidates) - 1
         taken = 0
-        for start, negative, index in candidates:
+        # The segment of the last match: its index, the text position where it ends, whether
+        # it is plain linkable text (not in an <abbr>), the HTML offset of its text, its section.
+        i = -1
+        seg_end = plain = offset = section = 0
+        for k, candidate in enumerate(candidates):
+            start, negative, index = candidate
             if start < taken:
                 continue
             end = start - negative
-            # The common case inline: linkable text, within one text node, not in an <abbr>.
-            i = bisect_right(seg_s, start) - 1
-            seg = segs[i]
-            if seg[3] == 0 and (i == last_segment or end <= seg_s[i + 1]) and (seg[2] < 0 or els[seg[2]][0] != "abbr"):
-                place = None
+            # A repeat (or the page's own term) that overlaps no later match changes nothing.
+            if (
+                not stride
+                and index in seen
+                and (k == last_candidate or candidates[k + 1][0] >= end)
+            ):  # fmt: skip
+                continue
+            if start >= seg_end:  # matches come in text order: move on to this one's segment
+                i = bisect_right(seg_s, start) - 1
+                seg = segs[i]
+                seg_end = seg_s[i + 1] if i < last_segment else len(doc.text)
+                plain = seg[3] == 0 and seg[5] is None and (seg[2] < 0 or els[seg[2]][0] != "abbr")
+                offset = seg[0] - seg_s[i]
                 section = seg[4]
+            # The common case inline: linkable text that maps one for one, within one text node.
+            if plain and end <= seg_end:
+                place = None
+                mention_section = section
             else:
                 place = _place(doc, i, start, end)
                 if place is None:
                     continue
-                section = place[3]
+                mention_section = place[3]
             taken = end
-            term = terms[index]
-            if term.page == page:
-                continue
-            key = (index, section) if per_section else index
+            key = index + mention_section * stride
             if key in seen:
                 continue
             seen.add(key)
-            target = (term.page, term.anchor)
-            destination = (target, section) if per_section else target
+            target = destinations[index]
             if place is not None and place[0] == CROSSLINK:
-                linked.add(destination)
-                mentions.append(Mention(term, section, True, False, text, start, end))
-            elif destination in linked:
-                mentions.append(Mention(term, section, False, False, text, start, end))
+                linked.add((target, mention_section * stride))
+                states[len(records)] = (True, False)
+            elif shared[index] and (target, mention_section * stride) in linked:
+                states[len(records)] = (False, False)
             else:
-                linked.add(destination)
-                url = urls.get(target)
-                if url is None:
-                    url = url_for(term.page, term.anchor)
-                    if "&" in url or '"' in url or "<" in url:
-                        url = _html.escape(url, quote=True)
-                    urls[target] = url
+                if shared[index]:
+                    linked.add((target, mention_section * stride))
                 if place is None:
-                    inserts.append((doc.start_offset(i, start), doc.end_offset(i, end - 1), url))
+                    first, after = offset + start, offset + end
                 else:
-                    inserts.append((place[1], place[2], url))
-                mentions.append(Mention(term, section, True, True, text, start, end))
-        if not inserts:
-            return LinkResult(html, tuple(mentions))
-        return LinkResult(_splice(html, inserts), tuple(mentions))
+                    first, after = place[1], place[2]
+                if not in_order:
+                    inserts.append((first, after, target))
+                elif first < pos:
+                    return None
+                else:
+                    out += (html[pos:first], _OPEN_TAG, url_for(*targets[target]), '">', html[first:after], "</a>")
+                    pos = after
+            records.append(candidate)
+            sections.append(mention_section)
+        if inserts:
+            return _splice(html, inserts, targets, url_for), records, sections, states
+        if out:
+            out.append(html[pos:])
+            _escape_urls(out)
+            html = "".join(out)
+        return html, records, sections, states
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
 
+# Builds a Mention without the Python-level __new__ of a NamedTuple (the linker makes one per link).
+_new_mention = tuple.__new__
+
+_OPEN_TAG = f'<a class="{CSS_CLASS}" href="'
+
 _QUOTE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 # Word boundaries for the anchored automaton: every character that is not a letter, a digit or
 # "_" among ASCII, Latin-1 punctuation, general punctuation and arrows. (Rarer symbols next to a
-# name only mean that mention is not linked.)
+# name only mean that mention is not linked.) The space gets its own, so that a name with
+# spaces needs no check against the text.
 BOUND = "\x01"
+SPACE = "\x02"
 _BOUNDS = {
-    cp: BOUND
+    cp: SPACE if cp == 0x20 else BOUND
     for cp in (*range(0x80), *range(0xA0, 0xC0), 0xD7, 0xF7, *range(0x2000, 0x2070), *range(0x2190, 0x2200))
     if not chr(cp).isalnum() and chr(cp) != "_"
 }
@@ -271,17 +390,26 @@ def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int]
     return (0, o_start, o_end, section)
 
 
-def _splice(html: str, inserts: list[tuple[int, int, str]]) -> str:
+def _splice(html: str, inserts: list[tuple[int, int, int]], targets: list, url_for: UrlFor) -> str:
+    """`html` with each (start, end, destination) made a link around html[start:end], in one join."""
+    inserts.sort()
     out: list[str] = []
     pos = 0
-    for start, end, url in sorted(inserts):
-        out.append(html[pos:start])
-        out.append(f'<a class="{CSS_CLASS}" href="{url}">')
-        out.append(html[start:end])
-        out.append("</a>")
+    for start, end, destination in inserts:
+        out += (html[pos:start], _OPEN_TAG, url_for(*targets[destination]), '">', html[start:end], "</a>")
         pos = end
     out.append(html[pos:])
+    _escape_urls(out)
     return "".join(out)
+
+
+def _escape_urls(out: list[str]) -> None:
+    """Escape the URLs (every sixth piece from the third) of spliced HTML, where needed: rarely,
+    so they are checked all at once, then one by one."""
+    urls = out[2::6]
+    joined = "".join(urls)
+    if "&" in joined or '"' in joined or "<" in joined:
+        out[2::6] = [_html.escape(url, quote=True) for url in urls]
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -311,5 +439,7 @@ def _sentence(text: str, start: int, end: int) -> str:
         suffix = "\u2026"
     else:
         tail = hi
-    sentence = _CITATION_RE.sub("", text[head:tail].replace(SEP, " "))
+    sentence = text[head:tail].replace(SEP, " ")
+    if "\u00b6" in sentence:
+        sentence = _CITATION_RE.sub("", sentence)
     return prefix + " ".join(sentence.split()) + suffix
