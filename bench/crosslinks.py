@@ -122,6 +122,10 @@ def make_corpus(pages: int, terms: int, seed: int) -> tuple[dict[str, str], dict
         owned.setdefault(owner, []).append(entry)
         names.append(name)
     acronyms = [n for n in names if n.isupper()]
+    # Prose words never collide with term names by chance: in real text a term is mentioned on purpose
+    # (below, in 70% of sentences), not because a random filler word happens to be a glossary entry.
+    term_words = {word.lower() for name in names for word in name.split()}
+    vocabulary = [word for word in vocabulary if word not in term_words]
     # Zipf-like: a few terms are everywhere, most are rare.
     weights = [1 / (rank + 1) for rank in range(len(names))]
 

@@ -65,6 +65,7 @@ class _State:
     linker: Linker | None = None
     front_matter: dict[str, str] = field(default_factory=dict)  # src path -> raw front matter
     order: list[str] = field(default_factory=list)  # src paths in navigation order
+    linked: dict[str, str] = field(default_factory=dict)  # src path -> linked HTML, swapped in after indexing
 
 
 _state = _State()
@@ -137,7 +138,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if page.content is None or page.meta.get("crosslinks") is False:
             continue
         result = linker.link(page.content, page=src, url_for=_url_for(urls[src], urls))
-        page.content = result.html
+        _state.linked[src] = result.html
         results[src] = result
 
     totals: dict[str, int] = {}
@@ -160,10 +161,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     infos = {
         src: PageInfo(title=page.title or src, description=page.meta.get("description")) for src, page in pages.items()
     }
-    for page in pages.values():
+    for src, page in pages.items():
         if page.content and GLOSSARY_MARKER in page.content:
             entries = glossary_entries(registry, counts, infos, _url_for(page.url, urls))
-            page.content = page.content.replace(GLOSSARY_MARKER, _render_glossary(env, entries, page, config))
+            glossary = _render_glossary(env, entries, page, config)
+            page.content = page.content.replace(GLOSSARY_MARKER, glossary)
+            if src in _state.linked:
+                _state.linked[src] = _state.linked[src].replace(GLOSSARY_MARKER, glossary)
 
     unmentioned = unmentioned_terms(registry, counts)
     for term in unmentioned:
@@ -182,6 +186,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     )
     log.info(report.line())
     return env
+
+
+@event_priority(-100)  # after Material's search plugin has indexed the page (default priority)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the page its linked HTML for the template.
+
+    The search index drops links and keeps their text, so it is the same either way; indexing the
+    page before its links are added spares the search plugin's HTML parser every added anchor.
+    """
+    linked = _state.linked.pop(page.file.src_uri, None)
+    if linked is not None:
+        page.content = linked
+    return context
 
 
 # -----------------------------------------------------------------------------
