@@ -16,6 +16,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
+# Local environments and build output, never part of the project.
+GENERATED_DIRS = (".venv/", "node_modules/", "site/")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,18 @@ def build_site(config: Path, site_dir: Path, env: dict[str, str] | None = None, 
         check=False,
     )
     return BuildResult(process.returncode, process.stdout + process.stderr, site_dir)
+
+
+def project_files(root: Path = ROOT) -> list[str]:
+    """The files git would commit (tracked or new, not ignored, still present), sorted."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
+    return sorted(f for f in listed if f and not f.startswith(GENERATED_DIRS) and (root / f).is_file())
 
 
 @pytest.fixture(scope="session")

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, project_files
 
-ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / ".pre-commit-config.yaml"
 BIN = Path(sys.executable).parent
-SKIP_DIRS = (".venv/", "node_modules/", "site/")
 # Hook commands whose PyPI package has another name.
 PACKAGES = {
     "check-yaml": "pre-commit-hooks",
@@ -38,18 +37,6 @@ def _hooks() -> list[dict]:
 def _env(tmp: Path) -> dict[str, str]:
     """The tools of this virtual environment first on PATH; pre-commit's cache in a temporary folder."""
     return {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "PRE_COMMIT_HOME": str(tmp)}
-
-
-def project_files(root: Path) -> list[str]:
-    """Files git would commit: tracked or new, not ignored, still present."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\0")
-    return sorted(f for f in listed if f and not f.startswith(SKIP_DIRS) and (root / f).is_file())
 
 
 def run_hook(root: Path, hook_id: str, files: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT, project_files
 
-ROOT = Path(__file__).resolve().parents[2]
-SKIP_DIRS = (".venv/", "node_modules/", "site/")
 PAGE = "docs/actors/southeast-asia.md"
 
 # The skeleton's TODOs, filled in as an editor would (our words; the article names the region in ¶6).
@@ -38,19 +37,8 @@ FILLED = {
 BODY_TEXT = "The article names the region, next to China, as a destination of Russian supply chains [¶6]."
 
 
-def _project_files() -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\0")
-    return [f for f in listed if f and not f.startswith(SKIP_DIRS) and (ROOT / f).is_file()]
-
-
 def copy_project(target: Path) -> Path:
-    for name in _project_files():
+    for name in project_files():
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target / name)
     if (ROOT / "node_modules").is_dir():
