@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from project_support import ROOT, build_site
 
 GOOD_PAGE = """---
 title: Armenia

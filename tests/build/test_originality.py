@@ -6,8 +6,8 @@ project carries no copy of the article.
 
 from __future__ import annotations
 
-from conftest import ROOT
 from originality import SHINGLE_WORDS, shingle_hashes, words
+from project_support import ROOT
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 SOURCE_HASHES = {

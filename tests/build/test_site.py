@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
-from conftest import ROOT
+from project_support import ROOT
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 ACTORS = [

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, project_files
+from project_support import ROOT, project_files
 
 CONFIG = ROOT / ".pre-commit-config.yaml"
 BIN = Path(sys.executable).parent

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, project_files
+from project_support import ROOT, project_files
 
 PAGE = "docs/actors/southeast-asia.md"
 
