@@ -10,7 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every save
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@# At the server's root: with the published site_url, mkdocs serve would mount it under its sub-path.
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## test: run every check CI runs (build, content, hooks, linters, workflows, browser)
 test: $(VENV)/.test-installed node_modules/.installed
