@@ -4,6 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+DEV_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build bench clean
@@ -11,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every save
 serve: $(VENV)/.site-installed
 	@# At the server's root: with the published site_url, mkdocs serve would mount it under its sub-path.
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://$(DEV_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
 
 ## test: run every check CI runs (build, content, hooks, linters, workflows, browser)
 test: $(VENV)/.test-installed node_modules/.installed

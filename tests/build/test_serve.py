@@ -1,0 +1,57 @@
+"""The README's first command, `make serve`, serves the whole site at the root of its address.
+
+It runs the real target on a free port, waits for the first page, and follows a link to a nested page.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+from project_support import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def test_make_serve_serves_the_site_at_the_root_of_its_address():
+    address = f"127.0.0.1:{_free_port()}"
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"DEV_ADDR={address}"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # so the whole group (make and mkdocs) can be stopped
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        status, html = 0, ""
+        while time.monotonic() < deadline and status != 200:
+            time.sleep(0.5)
+            try:
+                status, html = _get(f"http://{address}/")
+            except OSError:
+                continue
+        assert status == 200, "make serve did not answer at the root of its address within 60 s"
+        assert "<title>Can Washington split Moscow from Beijing and Tehran?" in html
+        assert _get(f"http://{address}/actors/russia/")[0] == 200
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
