@@ -16,9 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from sitemodel.frontmatter import read_pages  # noqa: E402
-from svgfigures import figure_svgs, load_site_data, replace_markers  # noqa: E402
-
-DATA_FILES = ("paragraphs.yml", "timeline.yml", "trade.yml", "partnership-map.yml")
+from sitemodel.paragraphs import read_paragraphs  # noqa: E402
+from svgfigures import DATA_FILES, figure_svgs, load_site_data, replace_markers  # noqa: E402
 
 
 def once() -> dict[str, float]:
@@ -30,7 +29,8 @@ def once() -> dict[str, float]:
     times["read front matter"] = time.perf_counter() - start
     start = time.perf_counter()
     files = {n: (ROOT / "data" / n).read_text(encoding="utf-8") for n in DATA_FILES if (ROOT / "data" / n).is_file()}
-    data = load_site_data(pages, files)
+    paragraphs = frozenset(paragraph.n for paragraph in read_paragraphs(ROOT))
+    data = load_site_data(pages, files, paragraphs=paragraphs)
     times["load and check data"] = time.perf_counter() - start
     start = time.perf_counter()
     svgs = figure_svgs(data)

@@ -8,7 +8,6 @@ replaces the markers (`<!-- ties -->`, `<!-- figure-trade -->`, ...) with genera
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,18 +16,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from sitemodel.frontmatter import FrontMatterError, read_pages
-from svgfigures import FigureDataError, SiteData, figure_svgs, load_site_data, replace_markers
+from sitemodel.paragraphs import ParagraphDataError, read_paragraphs
+from svgfigures import DATA_FILES, FigureDataError, SiteData, figure_svgs, load_site_data, replace_markers
 
 log = logging.getLogger("mkdocs.hooks.figures")
-
-# Data files this hook reads from <config dir>/data/.
-DATA_FILES = ("paragraphs.yml", "timeline.yml", "trade.yml", "partnership-map.yml")
 
 # State for one build; reset in on_config because the module survives `mkdocs serve` rebuilds.
 _data: SiteData | None = None
 _body_start: dict[str, int] = {}
 _shown_docs = "docs"
-timings: dict[str, float] = {}  # seconds per step of the last build, for bench/figures.py
 
 
 # Hooks
@@ -36,7 +32,6 @@ timings: dict[str, float] = {}  # seconds per step of the last build, for bench/
 
 def on_config(config: MkDocsConfig) -> None:
     global _data, _body_start, _shown_docs
-    timings.clear()
     _data = None
     _body_start = {}
     config_dir = Path(config.config_file_path).parent
@@ -49,7 +44,6 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _data
-    started = time.perf_counter()
     config_dir = Path(config.config_file_path).parent
     pages = [f.src_uri for f in files.documentation_pages()]
     try:
@@ -58,20 +52,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         data_files = {
             name: (data_dir / name).read_text(encoding="utf-8") for name in DATA_FILES if (data_dir / name).is_file()
         }
-        _data = load_site_data(sources, data_files, data_prefix=_relative(data_dir, config_dir))
-    except (FrontMatterError, FigureDataError) as error:
+        paragraphs = frozenset(paragraph.n for paragraph in read_paragraphs(config_dir))
+        _data = load_site_data(sources, data_files, data_prefix=_relative(data_dir, config_dir), paragraphs=paragraphs)
+    except (OSError, FrontMatterError, ParagraphDataError, FigureDataError) as error:
         raise PluginError(str(error)) from None
     _body_start.update({uri: page.body_start_line for uri, page in sources.items()})
-    timings["read_and_check"] = time.perf_counter() - started
 
-    rendered = time.perf_counter()
     for uri, svg in figure_svgs(_data).items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
             raise PluginError(f"{_shown_docs}/{uri}: a file in docs/ has the name of a generated figure; remove it")
         files.append(File.generated(config, uri, content=svg))
-    timings["render_svg"] = time.perf_counter() - rendered
-    timings["on_files_total"] = time.perf_counter() - started
     return files
 
 
@@ -81,13 +72,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _data is None:
         return markdown
-    started = time.perf_counter()
     uri = page.file.src_uri
     result, problems = replace_markers(markdown, uri, _data)
     offset = _body_start.get(uri, 1) - 1
     for line, message in problems:
         log.warning(f"{_shown_docs}/{uri}:{line + offset}: {message}")
-    timings["markers"] = timings.get("markers", 0.0) + time.perf_counter() - started
     return result
 
 

@@ -18,13 +18,12 @@ from mkdocs.structure.pages import Page
 from sitemodel.citations import CitationError, check_citations, render_citations
 from sitemodel.frontmatter import FrontMatterError, PageSource, read_pages
 from sitemodel.markers import MarkerError, check_markers, replace_marker
-from sitemodel.paragraphs import PageRef, Paragraph, ParagraphDataError, load_paragraphs, render_paragraph_map
+from sitemodel.paragraphs import PageRef, Paragraph, ParagraphDataError, read_paragraphs, render_paragraph_map
 from sitemodel.schema import check_page, check_sources_match
 
 log = logging.getLogger("mkdocs.plugins.site_model")
 
 SOURCE_PAGE = "source.md"
-PARAGRAPHS_FILE = "data/paragraphs.yml"
 
 # Data: rebuilt from scratch in on_config, because `mkdocs serve` keeps this module across rebuilds.
 _paragraphs: list[Paragraph] = []
@@ -39,10 +38,9 @@ def on_config(config: MkDocsConfig) -> None:
     _paragraphs.clear()
     _pages.clear()
     _drawn_on.clear()
-    root = _project_root(config)
     try:
-        _paragraphs.extend(load_paragraphs((root / PARAGRAPHS_FILE).read_text(encoding="utf-8"), PARAGRAPHS_FILE))
-    except (OSError, ParagraphDataError) as error:
+        _paragraphs.extend(read_paragraphs(_project_root(config)))
+    except ParagraphDataError as error:
         raise PluginError(f"Cannot read the paragraph list: {error}") from None
 
 

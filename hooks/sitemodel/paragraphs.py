@@ -9,12 +9,16 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
+# Where the list lives, relative to the folder of mkdocs.yml.
+PARAGRAPHS_FILE = "data/paragraphs.yml"
+
 
 class ParagraphDataError(ValueError):
-    """data/paragraphs.yml is malformed."""
+    """data/paragraphs.yml is missing or malformed."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,17 @@ class PageRef:
 
     title: str
     src_uri: str
+
+
+def read_paragraphs(project_root: Path) -> list[Paragraph]:
+    """Read and check `data/paragraphs.yml` under `project_root` (the folder of mkdocs.yml)."""
+    try:
+        text = (project_root / PARAGRAPHS_FILE).read_text(encoding="utf-8")
+    except OSError as error:
+        raise ParagraphDataError(
+            f"{PARAGRAPHS_FILE}: cannot be read ({error.strerror}); it lists the article's paragraphs that pages cite"
+        ) from None
+    return load_paragraphs(text, PARAGRAPHS_FILE)
 
 
 def load_paragraphs(text: str, path: str) -> list[Paragraph]:

@@ -6,6 +6,7 @@ page markers. The MkDocs hook `hooks/figures.py` only unpacks MkDocs objects and
 """
 
 from svgfigures.model import (
+    DATA_FILES,
     KINDS,
     SCENARIOS,
     Actor,
@@ -19,6 +20,7 @@ from svgfigures.model import (
 from svgfigures.sections import FIGURES, MARKERS, figure_svgs, replace_markers
 
 __all__ = [
+    "DATA_FILES",
     "FIGURES",
     "KINDS",
     "MARKERS",

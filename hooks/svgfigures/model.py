@@ -38,7 +38,6 @@ SCENARIOS: tuple[str, ...] = ("split", "status_quo")
 SCENARIO_PAGES: Mapping[str, str] = {"split": "scenarios/split.md", "status_quo": "scenarios/status-quo.md"}
 SCENARIO_NAMES: Mapping[str, str] = {"split": "Split", "status_quo": "Status quo"}
 
-DEFAULT_PARAGRAPHS: frozenset[int] = frozenset(range(1, 12))
 LABEL_MAX = 40  # characters in a timeline figure label
 
 _TIE_KEYS = {"to", "kind", "sources", "note"}
@@ -60,6 +59,10 @@ MONTHS = (
     "November",
     "December",
 )
+
+
+# The files under data/ that figures are drawn from; each is optional (see load_site_data).
+DATA_FILES = ("timeline.yml", "trade.yml", "partnership-map.yml")
 
 
 class FigureDataError(ValueError):
@@ -250,9 +253,7 @@ def _outlook(value: Any, path: str, valid: frozenset[int]) -> tuple[tuple[str, s
     return tuple(result)
 
 
-def load_actors(
-    pages: Mapping[str, PageLike], valid: frozenset[int] = DEFAULT_PARAGRAPHS
-) -> tuple[dict[str, Actor], tuple[Tie, ...]]:
+def load_actors(pages: Mapping[str, PageLike], valid: frozenset[int]) -> tuple[dict[str, Actor], tuple[Tie, ...]]:
     """Collect the actor pages (`actors/<id>.md` with `type: actor`) and check their ties and outlook."""
     found = _actor_pages(pages)
     actors: dict[str, Actor] = {}
@@ -330,9 +331,7 @@ def _when(value: Any, key: str, where: str, path: str) -> tuple[int, int]:
     return int(match.group("year")), month
 
 
-def load_timeline(
-    text: str, path: str, page_uris: Iterable[str], valid: frozenset[int] = DEFAULT_PARAGRAPHS
-) -> tuple[TimelineEvent, ...]:
+def load_timeline(text: str, path: str, page_uris: Iterable[str], valid: frozenset[int]) -> tuple[TimelineEvent, ...]:
     """Parse `data/timeline.yml` (`events:` list); return the events by date, file order breaking ties."""
     data = _load_yaml(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
@@ -384,7 +383,7 @@ def load_timeline(
     return tuple(events)
 
 
-def load_trade(text: str, path: str, valid: frozenset[int] = DEFAULT_PARAGRAPHS) -> TradeSeries:
+def load_trade(text: str, path: str, valid: frozenset[int]) -> TradeSeries:
     """Parse `data/trade.yml`: title, unit, sources and `values:` (year and value)."""
     data = _load_yaml(text, path)
     if not isinstance(data, dict):
@@ -445,41 +444,23 @@ def load_layout(text: str, path: str, actor_ids: Iterable[str]) -> dict[str, tup
     return layout
 
 
-def load_paragraphs(text: str, path: str) -> frozenset[int]:
-    """The valid ¶ numbers from `data/paragraphs.yml` (the lead's file, which checks itself).
-
-    Accepts a list of entries with `n`, the same under `paragraphs:`, or a mapping keyed by number;
-    falls back to ¶1-11 for any other shape rather than failing on a file this package does not own.
-    """
-    data = _load_yaml(text, path)
-    if isinstance(data, dict) and isinstance(data.get("paragraphs"), (list, dict)):
-        data = data["paragraphs"]
-    if isinstance(data, list):
-        numbers = {item.get("n") for item in data if isinstance(item, dict)}
-    elif isinstance(data, dict):
-        numbers = {int(k) if isinstance(k, str) and k.isdigit() else k for k in data}
-    else:
-        numbers = set()
-    if numbers and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-        return frozenset(numbers)
-    return DEFAULT_PARAGRAPHS
-
-
-def load_site_data(pages: Mapping[str, PageLike], data_files: Mapping[str, str], data_prefix: str = "data") -> SiteData:
+def load_site_data(
+    pages: Mapping[str, PageLike],
+    data_files: Mapping[str, str],
+    data_prefix: str = "data",
+    *,
+    paragraphs: frozenset[int],
+) -> SiteData:
     """Build `SiteData` from every page's front matter and the text of the data files (keyed by file name).
 
-    Recognised files: `paragraphs.yml` (valid ¶; default 1-11), `timeline.yml`, `trade.yml`, `partnership-map.yml`.
-    A missing file only disables what depends on it.
+    Recognised files: `timeline.yml`, `trade.yml`, `partnership-map.yml`; a missing file only disables what
+    depends on it. `paragraphs` are the valid ¶, from data/paragraphs.yml through `sitemodel.paragraphs`.
     """
 
     def shown(name: str) -> str:
         return f"{data_prefix}/{name}"
 
-    valid = (
-        load_paragraphs(data_files["paragraphs.yml"], shown("paragraphs.yml"))
-        if "paragraphs.yml" in data_files
-        else DEFAULT_PARAGRAPHS
-    )
+    valid = paragraphs
     actors, ties = load_actors(pages, valid)
     titles = {uri: str(page.meta.get("title", "")).strip() for uri, page in sorted(pages.items())}
     timeline = (

@@ -21,7 +21,7 @@ if str(ROOT / "hooks") not in sys.path:  # pyproject.toml sets pythonpath = ["ho
     sys.path.insert(0, str(ROOT / "hooks"))
 
 from svgfigures import FigureDataError, figure_svgs, load_site_data, replace_markers  # noqa: E402
-from svgfigures.model import citations, load_actors, load_layout, load_paragraphs, load_timeline, load_trade  # noqa: E402
+from svgfigures.model import citations, load_actors, load_layout, load_timeline, load_trade  # noqa: E402
 from svgfigures.partnership_map import grid_positions, render_partnership_map  # noqa: E402
 from svgfigures.sections import (  # noqa: E402
     link,
@@ -36,6 +36,8 @@ from svgfigures.trade import nice_step, render_trade  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "fixtures" / "figures-golden"
 SVG = "{http://www.w3.org/2000/svg}"
+# Test data cites the article's ¶1-¶11; the hook passes the set from data/paragraphs.yml.
+PARAGRAPHS = frozenset(range(1, 12))
 
 
 def page(path: str, **meta):
@@ -119,7 +121,7 @@ values:
 
 @pytest.fixture
 def data():
-    return load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE})
+    return load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE}, paragraphs=PARAGRAPHS)
 
 
 # ---------------------------------------------------------------- small helpers
@@ -186,7 +188,7 @@ def test_grid_positions_fill_free_cells_by_id():
 def test_load_actors_collects_actor_pages_only():
     pages = small_pages()
     pages["actors/index.md"] = page("docs/actors/index.md", title="Actors", type="overview")
-    actors, ties = load_actors(pages)
+    actors, ties = load_actors(pages, PARAGRAPHS)
     assert list(actors) == ["alpha", "beta", "gamma"]
     assert [(t.source, t.target, t.kind, t.sources) for t in ties] == [
         ("alpha", "beta", "partnership", (5, 6)),
@@ -222,7 +224,7 @@ def test_load_actors_collects_actor_pages_only():
 )
 def test_bad_tie_names_file_and_entry(bad_tie, message):
     with pytest.raises(FigureDataError) as caught:
-        load_actors(small_pages([bad_tie]))
+        load_actors(small_pages([bad_tie]), PARAGRAPHS)
     assert message in str(caught.value)
 
 
@@ -236,12 +238,12 @@ def test_tie_declared_twice_names_both_files():
             "docs/actors/alpha.md (ties entry 1)"
         ),
     ):
-        load_actors(pages)
+        load_actors(pages, PARAGRAPHS)
 
 
 def test_opposite_directed_ties_are_two_ties():
     pages = dict([actor("a", "A", [tie("b", "dependence")]), actor("b", "B", [tie("a", "dependence")])])
-    assert len(load_actors(pages)[1]) == 2
+    assert len(load_actors(pages, PARAGRAPHS)[1]) == 2
 
 
 @pytest.mark.parametrize(
@@ -258,25 +260,22 @@ def test_bad_outlook(outlook, message):
     pages = small_pages()
     pages.update([actor("beta", "Beta", outlook=outlook)])
     with pytest.raises(FigureDataError, match=re.escape(message)):
-        load_actors(pages)
+        load_actors(pages, PARAGRAPHS)
 
 
 def test_missing_outlook():
     pages = small_pages()
     pages["actors/beta.md"].meta.pop("outlook")
     with pytest.raises(FigureDataError, match=re.escape("docs/actors/beta.md: an actor page needs `outlook:`")):
-        load_actors(pages)
+        load_actors(pages, PARAGRAPHS)
 
 
-def test_paragraphs_file_sets_valid_paragraphs():
-    assert load_paragraphs("- {n: 1}\n- {n: 2}\n", "data/paragraphs.yml") == {1, 2}
-    assert load_paragraphs("paragraphs:\n  - {n: 3}\n", "data/paragraphs.yml") == {3}
-    assert load_paragraphs("something: else\n", "data/paragraphs.yml") == set(range(1, 12))
+def test_only_the_given_paragraphs_are_valid():
     with pytest.raises(
         FigureDataError,
         match=re.escape("docs/actors/gamma.md: ties entry 1: source 11 is not a valid ¶; valid ¶ are 1-9"),
     ):
-        load_site_data(small_pages(), {"paragraphs.yml": "\n".join(f"- {{n: {n}}}" for n in range(1, 10))})
+        load_site_data(small_pages(), {}, paragraphs=frozenset(range(1, 10)))
 
 
 # ---------------------------------------------------------------- data files
@@ -332,7 +331,7 @@ def test_timeline_sorted_by_date(data):
 def test_bad_timeline_entry(entry, message):
     text = "events:\n  - {when: 2014, event: E, label: L, sources: [5], page: timeline.md}\n  - " + entry + "\n"
     with pytest.raises(FigureDataError, match=re.escape(message)):
-        load_timeline(text, "data/timeline.yml", ["timeline.md"])
+        load_timeline(text, "data/timeline.yml", ["timeline.md"], PARAGRAPHS)
 
 
 @pytest.mark.parametrize(
@@ -344,7 +343,7 @@ def test_bad_timeline_entry(entry, message):
 )
 def test_bad_timeline_file(text, message):
     with pytest.raises(FigureDataError, match=re.escape(message)):
-        load_timeline(text, "data/timeline.yml", [])
+        load_timeline(text, "data/timeline.yml", [], PARAGRAPHS)
 
 
 @pytest.mark.parametrize(
@@ -372,7 +371,7 @@ def test_bad_timeline_file(text, message):
 )
 def test_bad_trade(text, message):
     with pytest.raises(FigureDataError, match=re.escape(message)):
-        load_trade(text, "data/trade.yml")
+        load_trade(text, "data/trade.yml", PARAGRAPHS)
 
 
 @pytest.mark.parametrize(
@@ -407,7 +406,7 @@ def test_render_ties_both_directions(data):
 
 
 def test_render_ties_none():
-    data = load_site_data(dict([actor("solo", "Solo")]), {})
+    data = load_site_data(dict([actor("solo", "Solo")]), {}, paragraphs=PARAGRAPHS)
     assert render_ties(data, "solo", "actors/solo.md") == "_No ties recorded for this actor._"
 
 
@@ -437,7 +436,9 @@ def test_render_scenario_matrix(data):
 
 
 def test_scenario_matrix_escapes_pipes():
-    data = load_site_data(dict([actor("a", "A", outlook={"split": "x | y [¶8]", "status_quo": "z [¶9]"})]), {})
+    data = load_site_data(
+        dict([actor("a", "A", outlook={"split": "x | y [¶8]", "status_quo": "z [¶9]"})]), {}, paragraphs=PARAGRAPHS
+    )
     assert "| [A](../actors/a.md) | x \\| y [¶8] | z [¶9] |" in render_scenario_matrix(data, "scenarios/comparison.md")
 
 
@@ -455,6 +456,7 @@ def test_date_text_range(data):
         "events:\n  - {when: '2024-11', until: '2025-01', event: E, label: L, sources: [1, 11], page: t.md}\n",
         "d",
         ["t.md"],
+        PARAGRAPHS,
     )
     assert date_text(events[0]) == "November 2024 – January 2025"
     assert date_text(events[0], short=True) == "Nov 2024 – Jan 2025"
@@ -495,7 +497,7 @@ def test_replace_markers_skips_fences_and_foreign_markers(data):
     ],
 )
 def test_marker_problems_carry_line(marker, page_uri, data_files, message):
-    data = load_site_data(small_pages(), data_files)
+    data = load_site_data(small_pages(), data_files, paragraphs=PARAGRAPHS)
     markdown, problems = replace_markers(f"one\n\n<!-- {marker} -->\n", page_uri, data)
     assert [line for line, _ in problems] == [3]
     assert problems[0][1].startswith(message)
@@ -586,16 +588,20 @@ def test_timeline_svg(data):
 
 
 def test_figures_are_deterministic():
-    first = figure_svgs(load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE}))
+    first = figure_svgs(
+        load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE}, paragraphs=PARAGRAPHS)
+    )
     shuffled = list(small_pages().items())
     random.Random(4).shuffle(shuffled)
-    second = figure_svgs(load_site_data(dict(shuffled), {"trade.yml": TRADE, "timeline.yml": TIMELINE}))
+    second = figure_svgs(
+        load_site_data(dict(shuffled), {"trade.yml": TRADE, "timeline.yml": TIMELINE}, paragraphs=PARAGRAPHS)
+    )
     assert list(first) == ["figures/trade.svg", "figures/partnership-map.svg", "figures/timeline.svg"]
     assert first == second
 
 
 def test_changed_data_changes_figure(data):
-    changed = load_site_data(small_pages(), {"trade.yml": TRADE.replace("240", "250")})
+    changed = load_site_data(small_pages(), {"trade.yml": TRADE.replace("240", "250")}, paragraphs=PARAGRAPHS)
     svg = render_trade(changed.trade)
     assert svg != render_trade(data.trade) and "250" in _texts(ET.fromstring(svg))
 
@@ -604,7 +610,11 @@ def test_changed_data_changes_figure(data):
 def test_golden(name):
     layout = "positions:\n  alpha: [0, 0]\n  beta: [2, 0]\n"
     svgs = figure_svgs(
-        load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE, "partnership-map.yml": layout})
+        load_site_data(
+            small_pages(),
+            {"timeline.yml": TIMELINE, "trade.yml": TRADE, "partnership-map.yml": layout},
+            paragraphs=PARAGRAPHS,
+        )
     )
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
