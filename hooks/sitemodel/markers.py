@@ -7,6 +7,7 @@ so a typo never leaves a silent hole. This module is the one list of markers and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .markdown_text import line_of, outside_code
 
@@ -30,9 +31,14 @@ class MarkerError(ValueError):
     """A marker that no hook knows."""
 
 
+def find_markers(markdown: str) -> Iterator[re.Match[str]]:
+    """Every marker line outside code, in order; `match.group("name")` is the marker's name."""
+    return outside_code(_MARKER, markdown)
+
+
 def check_markers(markdown: str, path: str, first_line: int = 1) -> None:
     """Raise MarkerError, with file and line, for the first unknown marker outside code."""
-    for match in outside_code(_MARKER, markdown):
+    for match in find_markers(markdown):
         if match.group("name") not in KNOWN_MARKERS:
             raise MarkerError(
                 f"{path}:{line_of(markdown, match.start(), first_line)}: unknown marker "
@@ -45,7 +51,7 @@ def replace_marker(markdown: str, name: str, replacement: str) -> str:
     if name not in KNOWN_MARKERS:
         raise KeyError(f"{name} is not in KNOWN_MARKERS")
     pieces, last = [], 0
-    for match in outside_code(_MARKER, markdown):
+    for match in find_markers(markdown):
         if match.group("name") == name:
             pieces += [markdown[last : match.start()], replacement]
             last = match.end()

@@ -8,9 +8,11 @@ citation pass that runs after it.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from sitemodel.markdown_text import line_of
+from sitemodel.markers import find_markers
 
 from svgfigures.model import KIND_NAMES, KIND_SENTENCES, KINDS, SCENARIO_NAMES, SCENARIO_PAGES, SCENARIOS, SiteData, Tie
 from svgfigures.partnership_map import render_partnership_map
@@ -101,8 +103,6 @@ def _figures(data: SiteData) -> list[Figure]:
 
 FIGURES = ("figure-trade", "figure-partnership-map", "figure-timeline")
 MARKERS = ("ties", "outlook", "scenario-matrix", "timeline", *FIGURES)
-_MARKER_LINE = re.compile(r"\A[ \t]{0,3}<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)[ \t]*-->[ \t]*\Z")
-_FENCE = re.compile(r"\A[ \t]*(?P<fence>`{3,}|~{3,})")
 
 
 def figure_svgs(data: SiteData) -> dict[str, str]:
@@ -232,33 +232,22 @@ def render_marker(name: str, data: SiteData, page_uri: str) -> str:
 
 
 def replace_markers(markdown: str, page_uri: str, data: SiteData) -> tuple[str, list[tuple[int, str]]]:
-    """Replace this package's marker lines (outside code fences); return the Markdown and `(line, problem)` pairs.
+    """Replace this package's marker lines (outside code); return the Markdown and `(line, problem)` pairs.
 
     Lines are 1-based within `markdown`; markers this package does not know are left for other hooks.
     """
-    out, problems = [], []
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        opener = _FENCE.match(line)
-        if fence is None and opener:
-            fence = opener.group("fence")
-        elif (
-            fence is not None
-            and opener
-            and opener.group("fence")[0] == fence[0]
-            and len(opener.group("fence")) >= len(fence)
-            and not line.strip()[len(opener.group("fence")) :].strip()
-        ):
-            fence = None
-        elif fence is None:
-            match = _MARKER_LINE.match(line)
-            if match and match.group("name") in MARKERS:
-                try:
-                    # Blank lines around: an HTML block or list must stand apart from its neighbours.
-                    out.append("\n" + render_marker(match.group("name"), data, page_uri) + "\n")
-                except ValueError as error:
-                    problems.append((number, str(error)))
-                    out.append(line)
-                continue
-        out.append(line)
-    return "\n".join(out), problems
+    pieces, problems, last = [], [], 0
+    for match in find_markers(markdown):
+        name = match.group("name")
+        if name not in MARKERS:
+            continue
+        try:
+            # Blank lines around: an HTML block or list must stand apart from its neighbours.
+            replacement = "\n" + render_marker(name, data, page_uri) + "\n"
+        except ValueError as error:
+            problems.append((line_of(markdown, match.start()), str(error)))
+            continue
+        pieces += [markdown[last : match.start()], replacement]
+        last = match.end()
+    pieces.append(markdown[last:])
+    return "".join(pieces), problems

@@ -621,3 +621,11 @@ def test_golden(name):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(svgs[f"figures/{name}"], encoding="utf-8")
     assert svgs[f"figures/{name}"] == golden.read_text(encoding="utf-8")
+
+
+def test_every_marker_this_package_fills_is_a_known_marker():
+    # The build rejects unknown markers using sitemodel's list; a figure marker missing there would never be reached.
+    from sitemodel.markers import KNOWN_MARKERS
+    from svgfigures import MARKERS
+
+    assert set(MARKERS) <= set(KNOWN_MARKERS)
