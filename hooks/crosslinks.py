@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitemodel.frontmatter import FrontMatterError, split_front_matter
+from sitemodel.paths import project_root, shown_path
 
 log = logging.getLogger("mkdocs.plugins.crosslinks")
 
@@ -58,7 +58,7 @@ GLOSSARY_TEMPLATE = "partials/glossary.html"
 class _State:
     """Everything one build collects; replaced in `on_config` because `mkdocs serve` keeps the module."""
 
-    root: str = "."
+    docs_shown: str = "docs"  # the docs folder as editors see it, for messages
     per_section: bool = False
     backlinks_limit: int = 30
     registry: Registry | None = None
@@ -87,8 +87,8 @@ def on_config(config: MkDocsConfig) -> None:
     limit = settings.get("backlinks_limit", _State.backlinks_limit)
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
         raise PluginError("extra.crosslinks.backlinks_limit must be a whole number (0 shows every backlink).")
-    root = os.path.dirname(config.config_file_path or "") or os.getcwd()
-    _state = _State(root=root, per_section=per_section, backlinks_limit=limit)
+    docs_shown = shown_path(config.docs_dir, project_root(config.config_file_path))
+    _state = _State(docs_shown=docs_shown, per_section=per_section, backlinks_limit=limit)
 
 
 # Run last, so pages that plugins add or generate in on_files are in the registry too.
@@ -220,14 +220,7 @@ def _front_matter(file: File, config: MkDocsConfig) -> tuple[dict, str]:
 
 def _display(src: str, config: MkDocsConfig) -> str:
     """A page's path as editors see it, relative to the repository (e.g. docs/actors/russia.md)."""
-    folder = _relative_folder(config.docs_dir, _state.root)
-    return f"{folder}/{src}" if folder != "." else src
-
-
-@functools.cache
-def _relative_folder(docs_dir: str, root: str) -> str:
-    """docs_dir relative to the repository, with `/` separators (computed once, asked once per page)."""
-    return os.path.relpath(docs_dir, root).replace(os.sep, "/")
+    return f"{_state.docs_shown}/{src}" if _state.docs_shown != "." else src
 
 
 def _line(src: str, name: str) -> int:

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from sitemodel.frontmatter import FrontMatterError, read_pages
 from sitemodel.paragraphs import ParagraphDataError, read_paragraphs
+from sitemodel.paths import project_root, shown_path
 from svgfigures import DATA_FILES, FigureDataError, SiteData, figure_svgs, load_site_data, replace_markers
 
 log = logging.getLogger("mkdocs.hooks.figures")
@@ -34,17 +35,12 @@ def on_config(config: MkDocsConfig) -> None:
     global _data, _body_start, _shown_docs
     _data = None
     _body_start = {}
-    config_dir = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir)
-    try:
-        _shown_docs = docs_dir.relative_to(config_dir).as_posix()
-    except ValueError:
-        _shown_docs = docs_dir.as_posix()
+    _shown_docs = shown_path(config.docs_dir, project_root(config.config_file_path))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _data
-    config_dir = Path(config.config_file_path).parent
+    config_dir = project_root(config.config_file_path)
     pages = [f.src_uri for f in files.documentation_pages()]
     try:
         sources = read_pages(Path(config.docs_dir), pages, _shown_docs)
@@ -53,7 +49,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             name: (data_dir / name).read_text(encoding="utf-8") for name in DATA_FILES if (data_dir / name).is_file()
         }
         paragraphs = frozenset(paragraph.n for paragraph in read_paragraphs(config_dir))
-        _data = load_site_data(sources, data_files, data_prefix=_relative(data_dir, config_dir), paragraphs=paragraphs)
+        _data = load_site_data(sources, data_files, data_prefix=shown_path(data_dir, config_dir), paragraphs=paragraphs)
     except (OSError, FrontMatterError, ParagraphDataError, FigureDataError) as error:
         raise PluginError(str(error)) from None
     _body_start.update({uri: page.body_start_line for uri, page in sources.items()})
@@ -78,13 +74,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for line, message in problems:
         log.warning(f"{_shown_docs}/{uri}:{line + offset}: {message}")
     return result
-
-
-# Helpers
-
-
-def _relative(path: Path, base: Path) -> str:
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -7,11 +7,11 @@ wording changes: the record keeps its level, so `strict: true` still fails the b
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from sitemodel.link_hints import reword
+from sitemodel.paths import project_root, shown_path
 
 # Data: reset in on_config, because `mkdocs serve` keeps this module across rebuilds.
 _docs_shown = "docs"
@@ -23,9 +23,7 @@ _pages: list[str] = []
 
 def on_config(config: MkDocsConfig) -> None:
     global _docs_shown
-    root = Path(config.config_file_path).resolve().parent
-    docs_dir = Path(config.docs_dir).resolve()
-    _docs_shown = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
+    _docs_shown = shown_path(config.docs_dir, project_root(config.config_file_path))
     _pages.clear()
     for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         logger = logging.getLogger(name)

@@ -19,6 +19,7 @@ from sitemodel.citations import CitationError, check_citations, render_citations
 from sitemodel.frontmatter import FrontMatterError, PageSource, read_pages
 from sitemodel.markers import MarkerError, check_markers, replace_marker
 from sitemodel.paragraphs import PageRef, Paragraph, ParagraphDataError, read_paragraphs, render_paragraph_map
+from sitemodel.paths import project_root, shown_path
 from sitemodel.schema import check_page, check_sources_match
 
 log = logging.getLogger("mkdocs.plugins.site_model")
@@ -39,15 +40,14 @@ def on_config(config: MkDocsConfig) -> None:
     _pages.clear()
     _drawn_on.clear()
     try:
-        _paragraphs.extend(read_paragraphs(_project_root(config)))
+        _paragraphs.extend(read_paragraphs(project_root(config.config_file_path)))
     except ParagraphDataError as error:
         raise PluginError(f"Cannot read the paragraph list: {error}") from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = _project_root(config)
     docs_dir = Path(config.docs_dir)
-    shown = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir)
+    shown = shown_path(docs_dir, project_root(config.config_file_path))
     known = {paragraph.n for paragraph in _paragraphs}
     uris = [file.src_uri for file in files.documentation_pages()]
     try:
@@ -103,10 +103,6 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 # Helpers --------------------------------------------------------------------------------------
-
-
-def _project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
 
 
 def _known() -> set[int]:
