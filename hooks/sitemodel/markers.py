@@ -24,6 +24,9 @@ KNOWN_MARKERS = {
     "timeline": "the list of dated events (hooks/figures.py)",
 }
 
+# Material's tags plugin finds its listing directive with a plain pattern, in code too.
+_TAGS_DIRECTIVE = re.compile(r"<!--\s*?material/tags", re.IGNORECASE)
+
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*(?P<name>[a-z][a-z0-9-]*)[ \t]*-->[ \t]*$", re.MULTILINE)
 
 
@@ -38,6 +41,14 @@ def find_markers(markdown: str) -> Iterator[re.Match[str]]:
 
 def check_markers(markdown: str, path: str, first_line: int = 1) -> None:
     """Raise MarkerError, with file and line, for the first unknown marker outside code."""
+    listings = {match.start() for match in outside_code(_TAGS_DIRECTIVE, markdown)}
+    for match in _TAGS_DIRECTIVE.finditer(markdown):
+        if match.start() not in listings:
+            raise MarkerError(
+                f"{path}:{line_of(markdown, match.start(), first_line)}: Material's tags plugin reads the "
+                "material/tags directive even inside code and would make this page a tags index; "
+                "describe the directive without writing the comment"
+            )
     for match in find_markers(markdown):
         if match.group("name") not in KNOWN_MARKERS:
             raise MarkerError(

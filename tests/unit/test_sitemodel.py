@@ -136,6 +136,11 @@ def test_unknown_marker_is_an_error_with_its_line():
         check_markers("text\n\n<!-- glosary -->\n", "docs/p.md", first_line=2)
 
 
+def test_the_tags_directive_in_code_is_an_error_because_material_reads_it_there():
+    with pytest.raises(MarkerError, match=r"^docs/p\.md:3: Material's tags plugin reads the material/tags directive"):
+        check_markers("| marker |\n| --- |\n| `<!-- material/tags -->` |\n", "docs/p.md")
+
+
 @pytest.mark.parametrize(
     "markdown",
     [
