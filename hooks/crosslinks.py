@@ -3,15 +3,18 @@
 A thin adapter over the pure package `crosslinker`: in `on_files` it reads every page's `terms:`
 (with the shared reader `sitemodel.frontmatter`) into a registry; in `on_env`, the one moment when
 every page's HTML exists, it links each page, sets `page.meta["backlinks"]`, fills the
-`<!-- glossary -->` marker from the partial `partials/glossary.html`, and logs one report line."""
+`<!-- glossary -->` marker from the partial `partials/glossary.html`, and logs one report line; in
+`on_post_build` it gives each term's names to its page's entry in the search index."""
 
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from time import perf_counter
 from typing import Any
 
@@ -27,6 +30,7 @@ from crosslinker import (
     mention_counts,
     unmentioned_terms,
 )
+from crosslinker.search import add_terms_field, term_locations
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -66,6 +70,7 @@ class _State:
     front_matter: dict[str, str] = field(default_factory=dict)  # src path -> raw front matter
     order: list[str] = field(default_factory=list)  # src paths in navigation order
     linked: dict[str, str] = field(default_factory=dict)  # src path -> linked HTML, swapped in after indexing
+    search_names: dict[str, list[str]] = field(default_factory=dict)  # search location -> term names
 
 
 _state = _State()
@@ -132,6 +137,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
 
     urls = {src: page.url for src, page in pages.items()}  # Page.url is a property: read it once
+    for term in registry.terms:
+        for location, names in term_locations(urls[term.page], [term]).items():
+            _state.search_names.setdefault(location, []).extend(names)
 
     results = {}
     for src, page in pages.items():
@@ -199,6 +207,18 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if linked is not None:
         page.content = linked
     return context
+
+
+@event_priority(-100)  # last: Material's search plugin writes its index in its own on_post_build
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write each term's names into its page's search entry, so a search for a term lists that page first."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return  # search is switched off
+    index, missing = add_terms_field(json.loads(path.read_text(encoding="utf-8")), _state.search_names)
+    for location in missing:
+        log.warning(f"search index has no entry for {location}: a term points at a section that does not exist")
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # -----------------------------------------------------------------------------
