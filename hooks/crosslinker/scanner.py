@@ -240,19 +240,13 @@ def scan(html: str) -> Scan:
         if kind == _INLINE:
             els.append([name, stack[-1] if stack else block, len(stack) + 1, start, pos, -1, -1])
             stack.append(len(els) - 1)
-        elif kind == _BLOCK:
-            if not last_sep:
-                parts.append(SEP)
-                size += 1
-                last_space = last_sep = True
-            block -= 1
-            stack.clear()
-        elif kind == _SKIP_BLOCK:
-            if name == "h2":
-                section += 1
-            if not attrs.endswith("/"):
-                pos = _jump(html, name, pos)[1]
-            if not last_sep:
+        elif kind in (_BLOCK, _SKIP_BLOCK):
+            if kind == _SKIP_BLOCK:  # a heading, a code block...: step over its content
+                if name == "h2":
+                    section += 1
+                if not attrs.endswith("/"):
+                    pos = _jump(html, name, pos)[1]
+            if not last_sep:  # either way, text does not run across the block's edge
                 parts.append(SEP)
                 size += 1
                 last_space = last_sep = True
