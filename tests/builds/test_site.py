@@ -10,8 +10,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-import yaml
-from project_support import ROOT
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 ACTORS = [
@@ -118,14 +116,6 @@ def test_source_page_maps_each_paragraph_to_the_pages_that_draw_on_it(site_pages
         assert heading is not None, f"source page lacks the anchor #p{n}"
     russia_links = [a for a in source.css("article a") if a.attributes.get("href", "").endswith("actors/russia/")]
     assert len(russia_links) >= 5
-
-
-def test_every_page_in_docs_has_the_fields_its_type_requires():
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        meta = yaml.safe_load(text.split("---\n")[1])
-        for key in ("title", "description", "type"):
-            assert meta.get(key), f"{path}: missing {key}"
 
 
 def test_timeline_lists_the_dated_events(site_pages):
