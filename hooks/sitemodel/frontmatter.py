@@ -65,6 +65,28 @@ def split_front_matter(text: str, path: str) -> PageSource:
     return PageSource(path, meta, body, body_start_line, match.group("yaml") or "")
 
 
+def value_line(meta_text: str, *path: str | int) -> int | None:
+    """The file line of the value at `path` in the front matter (keys for mappings, 0-based indexes for
+    lists), e.g. `value_line(text, "ties", 2, "status")`; None when the path is not there.
+
+    Lines count from the page's first line (the opening `---`), so they match what an editor's editor shows.
+    """
+    try:
+        node = yaml.compose(meta_text, Loader=_SafeLoader)
+    except yaml.YAMLError:
+        return None
+    for step in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            node = next((value for key, value in node.value if key.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
+        else:
+            return None
+        if node is None:
+            return None
+    return node.start_mark.line + 2 if node is not None else None  # +1: 1-based, +1: the opening ---
+
+
 def read_pages(docs_dir: Path, src_uris: Iterable[str], shown_prefix: str = "docs") -> dict[str, PageSource]:
     """Read every page's front matter, keyed by `src_uri` (e.g. `actors/russia.md`)."""
     return {

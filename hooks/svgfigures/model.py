@@ -8,30 +8,55 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import yaml
+from sitemodel.frontmatter import value_line
 
-# Edge kinds, in the order legends and lists show them (see the contract).
-KINDS: tuple[str, ...] = ("partnership", "alliance", "dependence", "sanctions-pressure", "pivot-away")
+# What a tie is, in the order legends and lists show them: the map draws each kind in its own colour.
+# Kinds are deliberately narrow ("good relations" is not "partnership"): a label must not say more
+# than the article does.
+KINDS: tuple[str, ...] = (
+    "partnership",
+    "strategic-ties",
+    "good-relations",
+    "alliance",
+    "military-aid",
+    "outreach",
+    "dependence",
+    "sanctions",
+    "rivalry",
+    "conflict",
+    "turning-away",
+)
 # Kinds that point from one actor to the other; the others are mutual.
-DIRECTED: frozenset[str] = frozenset({"dependence", "sanctions-pressure", "pivot-away"})
+DIRECTED: frozenset[str] = frozenset(
+    {"military-aid", "outreach", "dependence", "sanctions", "rivalry", "conflict", "turning-away"}
+)
 KIND_NAMES: Mapping[str, str] = {
     "partnership": "Partnership",
-    "alliance": "Alliance or security guarantee",
+    "strategic-ties": "Strategic ties",
+    "good-relations": "Good relations",
+    "alliance": "Alliance",
+    "military-aid": "Military aid",
+    "outreach": "Outreach",
     "dependence": "Dependence",
-    "sanctions-pressure": "Sanctions pressure",
-    "pivot-away": "Pivot away",
+    "sanctions": "Sanctions",
+    "rivalry": "Rivalry",
+    "conflict": "Conflict",
+    "turning-away": "Turning away",
 }
-# How each kind reads between two actors: `{a}` declares the tie, `{b}` is its `to:`.
-KIND_SENTENCES: Mapping[str, str] = {
-    "partnership": "{a} and {b} are partners",
-    "alliance": "{a} and {b} are allied or bound by a security guarantee",
-    "dependence": "{a} depends on {b}",
-    "sanctions-pressure": "{a} puts sanctions pressure on {b}",
-    "pivot-away": "{a} is turning away from {b}",
+# How the article presents a tie, firmest first: the map draws each status in its own line pattern,
+# and the tie's own sentence (`says:`) must keep the same modality.
+STATUSES: tuple[str, ...] = ("stated", "concern", "implied", "status-quo", "split")
+STATUS_NAMES: Mapping[str, str] = {
+    "stated": "described by the article",
+    "concern": "a concern the article reports",
+    "implied": "implied, not described, by the article",
+    "status-quo": "expected if the status quo holds",
+    "split": "part of the split scenario",
 }
 # Scenario keys in `outlook:`, with their pages under docs/scenarios/.
 SCENARIOS: tuple[str, ...] = ("split", "status_quo")
@@ -40,7 +65,7 @@ SCENARIO_NAMES: Mapping[str, str] = {"split": "Split", "status_quo": "Status quo
 
 LABEL_MAX = 40  # characters in a timeline figure label
 
-_TIE_KEYS = {"to", "kind", "sources", "note"}
+_TIE_KEYS = ("to", "kind", "status", "says")
 _EVENT_KEYS = {"when", "until", "event", "label", "sources", "page", "context"}
 _CITATION = re.compile(r"\[¶\s*([^\]]*)\]")
 _ACTOR_URI = re.compile(r"\Aactors/(?P<id>[a-z0-9][a-z0-9-]*)\.md\Z")
@@ -66,11 +91,12 @@ DATA_FILES = ("timeline.yml", "trade.yml", "partnership-map.yml")
 
 
 class FigureDataError(ValueError):
-    """Bad figure data; `str()` starts with the file to fix, e.g. `data/timeline.yml: entry 3: ...`."""
+    """Bad figure data; `str()` starts with the file (and line, when known) to fix, e.g.
+    `docs/actors/iran.md:14: ties entry 2: ...`."""
 
-    def __init__(self, path: str, message: str) -> None:
-        self.path, self.message = path, message
-        super().__init__(f"{path}: {message}")
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path, self.message, self.line = path, message, line
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
 class PageLike(Protocol):
@@ -78,6 +104,7 @@ class PageLike(Protocol):
 
     path: str
     meta: Mapping[str, Any]
+    meta_text: str  # the raw YAML, to point errors at a line
 
 
 @dataclass(frozen=True)
@@ -87,8 +114,9 @@ class Tie:
     source: str
     target: str
     kind: str
-    sources: tuple[int, ...]
-    note: str
+    status: str  # how the article presents it, one of STATUSES
+    says: str  # one sentence in our words, naming both actors, with its [¶N] citations
+    sources: tuple[int, ...]  # the ¶ cited in `says`
     declared_in: str  # file path shown to editors
     entry: int  # 1-based position in that page's `ties:` list
 
@@ -103,10 +131,11 @@ class Actor:
     title: str
     src_uri: str  # actors/<id>.md
     path: str  # docs/actors/<id>.md
-    outlook: tuple[tuple[str, str], ...]  # ((scenario, text), ...) in SCENARIOS order
+    outlook: tuple[tuple[str, str], ...]  # ((scenario, text), ...) in SCENARIOS order, only those discussed
 
-    def outlook_for(self, scenario: str) -> str:
-        return dict(self.outlook)[scenario]
+    def outlook_for(self, scenario: str) -> str | None:
+        """The actor's outlook under `scenario`, or None where the article does not discuss it."""
+        return dict(self.outlook).get(scenario)
 
 
 @dataclass(frozen=True)
@@ -185,16 +214,23 @@ def _span(valid: Iterable[int]) -> str:
     return ", ".join(map(str, numbers))
 
 
-def _text(value: Any, key: str, where: str, path: str) -> str:
+def _text(value: Any, key: str, where: str, path: str, line: int | None = None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise FigureDataError(path, f"{where}: `{key}` must be a non-empty piece of text")
+        raise FigureDataError(path, f"{where}: `{key}` must be a non-empty piece of text", line)
     return " ".join(value.split())
 
 
-def _unknown_keys(item: Mapping[str, Any], allowed: set[str], where: str, path: str) -> None:
-    extra = sorted(set(item) - allowed)
+def _unknown_keys(
+    item: Mapping[str, Any], allowed: set[str], where: str, path: str, line: Callable[[str], int | None] | None = None
+) -> None:
+    """Raise for the first key not in `allowed`; `line(key)` finds the key's line, where lines are known."""
+    extra = sorted(map(str, set(item) - allowed))
     if extra:
-        raise FigureDataError(path, f"{where}: unknown key `{extra[0]}`; allowed keys are {', '.join(sorted(allowed))}")
+        raise FigureDataError(
+            path,
+            f"{where}: unknown key `{extra[0]}`; allowed keys are {', '.join(sorted(allowed))}",
+            line(extra[0]) if line else None,
+        )
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -223,34 +259,85 @@ def _actor_pages(pages: Mapping[str, PageLike]) -> dict[str, tuple[str, PageLike
     return found
 
 
-def _outlook(value: Any, path: str, valid: frozenset[int]) -> tuple[tuple[str, str], ...]:
+def _cited(text: str, where: str, path: str, valid: frozenset[int], line: int | None) -> tuple[int, ...]:
+    """The ¶ that `text` cites; at least one, each valid."""
+    try:
+        cited = citations(text)
+    except ValueError as error:
+        raise FigureDataError(path, f"{where}: {error}", line) from None
+    if not cited:
+        raise FigureDataError(path, f"{where}: cites no ¶; end the sentence with a citation such as [¶9]", line)
+    bad = [n for n in cited if n not in valid]
+    if bad:
+        raise FigureDataError(path, f"{where}: ¶{bad[0]} does not exist; valid ¶ are {_span(valid)}", line)
+    return tuple(sorted(set(cited)))
+
+
+def _outlook(page: PageLike, valid: frozenset[int]) -> tuple[tuple[str, str], ...]:
+    """The page's `outlook:`: a sentence for each scenario the article discusses the actor under (none is fine)."""
+    value, path = page.meta.get("outlook"), page.path
     if value is None:
-        raise FigureDataError(
-            path,
-            "an actor page needs `outlook:` with `split:` and `status_quo:` "
-            "(one or two sentences each, ending with [¶N])",
-        )
-    if not isinstance(value, dict):
-        raise FigureDataError(path, "`outlook:` must be a mapping with `split:` and `status_quo:`")
-    _unknown_keys(value, set(SCENARIOS), "outlook", path)
+        return ()
+    line = value_line(page.meta_text, "outlook")
+    if not isinstance(value, dict) or not value:
+        raise FigureDataError(path, "`outlook:` must be a mapping with `split:`, `status_quo:` or both", line)
+    _unknown_keys(value, set(SCENARIOS), "outlook", path, lambda key: value_line(page.meta_text, "outlook", key))
     result = []
     for scenario in SCENARIOS:
-        if scenario not in value:
-            raise FigureDataError(path, f'outlook: scenario `{scenario}` is missing; add `{scenario}: "... [¶N]"`')
-        text = _text(value[scenario], scenario, "outlook", path)
-        try:
-            cited = citations(text)
-        except ValueError as error:
-            raise FigureDataError(path, f"outlook.{scenario}: {error}") from None
-        if not cited:
-            raise FigureDataError(
-                path, f"outlook.{scenario}: cites no ¶; end the sentence with a citation such as [¶9]"
-            )
-        bad = [n for n in cited if n not in valid]
-        if bad:
-            raise FigureDataError(path, f"outlook.{scenario}: ¶{bad[0]} does not exist; valid ¶ are {_span(valid)}")
-        result.append((scenario, text))
+        if scenario in value:
+            where, at = f"outlook.{scenario}", value_line(page.meta_text, "outlook", scenario)
+            text = _text(value[scenario], scenario, "outlook", path, at)
+            _cited(text, where, path, valid, at)
+            result.append((scenario, text))
     return tuple(result)
+
+
+def _tie(actor_id: str, page: PageLike, index: int, item: Any, actors: Mapping[str, Any], valid: frozenset[int]) -> Tie:
+    """Check one `ties:` entry (0-based `index`) of `actor_id`'s page."""
+    path, where = page.path, f"ties entry {index + 1}"
+
+    def line(*key: str) -> int | None:
+        return value_line(page.meta_text, "ties", index, *key) or value_line(page.meta_text, "ties", index)
+
+    if not isinstance(item, dict):
+        raise FigureDataError(path, f"{where}: must be a mapping with {', '.join(_TIE_KEYS)}", line())
+    _unknown_keys(item, set(_TIE_KEYS), where, path, line)
+    missing = [key for key in _TIE_KEYS if key not in item]
+    if missing:
+        raise FigureDataError(path, f"{where}: `{missing[0]}` is missing; a tie needs {', '.join(_TIE_KEYS)}", line())
+    target = item["to"]
+    if target not in actors:
+        raise FigureDataError(
+            path,
+            f"{where}: 'to: {target}' names no actor page{_suggest(target, actors)}; "
+            f"actor ids are: {', '.join(actors)}",
+            line("to"),
+        )
+    if target == actor_id:
+        raise FigureDataError(path, f"{where}: 'to: {target}' is this actor itself; a tie joins two actors", line("to"))
+    kind, status = item["kind"], item["status"]
+    if kind not in KINDS:
+        raise FigureDataError(
+            path, f"{where}: unknown kind `{kind}`{_suggest(kind, KINDS)}; kinds are: {', '.join(KINDS)}", line("kind")
+        )
+    if status not in STATUSES:
+        raise FigureDataError(
+            path,
+            f"{where}: unknown status `{status}`{_suggest(status, STATUSES)}; statuses are: {', '.join(STATUSES)} "
+            "(how the article presents the tie)",
+            line("status"),
+        )
+    says = _text(item["says"], "says", where, path, line("says"))
+    return Tie(
+        source=actor_id,
+        target=target,
+        kind=kind,
+        status=status,
+        says=says,
+        sources=_cited(says, f"{where}: says", path, valid, line("says")),
+        declared_in=path,
+        entry=index + 1,
+    )
 
 
 def load_actors(pages: Mapping[str, PageLike], valid: frozenset[int]) -> tuple[dict[str, Actor], tuple[Tie, ...]]:
@@ -260,56 +347,32 @@ def load_actors(pages: Mapping[str, PageLike], valid: frozenset[int]) -> tuple[d
     for actor_id, (uri, page) in found.items():
         title = page.meta.get("title")
         if not isinstance(title, str) or not title.strip():
-            raise FigureDataError(page.path, "an actor page needs a `title:`")
-        actors[actor_id] = Actor(
-            actor_id, title.strip(), uri, page.path, _outlook(page.meta.get("outlook"), page.path, valid)
-        )
+            raise FigureDataError(page.path, "an actor page needs a `title:`", 2)
+        actors[actor_id] = Actor(actor_id, title.strip(), uri, page.path, _outlook(page, valid))
 
     ties: list[Tie] = []
-    seen: dict[tuple[str, str, str], Tie] = {}
+    seen: dict[tuple[str, ...], Tie] = {}
     for actor_id, (_, page) in found.items():
         raw = page.meta.get("ties")
         if raw is None:
             continue
         if not isinstance(raw, list):
-            raise FigureDataError(page.path, "`ties:` must be a list of entries with to, kind, sources and note")
-        for number, item in enumerate(raw, start=1):
-            where = f"ties entry {number}"
-            if not isinstance(item, dict):
-                raise FigureDataError(page.path, f"{where}: must be a mapping with to, kind, sources and note")
-            _unknown_keys(item, _TIE_KEYS, where, page.path)
-            target = item.get("to")
-            if target not in actors:
-                raise FigureDataError(
-                    page.path,
-                    f"{where}: 'to: {target}' names no actor page{_suggest(target, actors)}; "
-                    f"actor ids are: {', '.join(actors)}",
-                )
-            if target == actor_id:
-                raise FigureDataError(
-                    page.path, f"{where}: 'to: {target}' is this actor itself; a tie joins two actors"
-                )
-            kind = item.get("kind")
-            if kind not in KINDS:
-                raise FigureDataError(
-                    page.path, f"{where}: unknown kind `{kind}`{_suggest(kind, KINDS)}; kinds are: {', '.join(KINDS)}"
-                )
-            tie = Tie(
-                source=actor_id,
-                target=target,
-                kind=kind,
-                sources=_sources(item.get("sources"), where, page.path, valid),
-                note=_text(item.get("note"), "note", where, page.path),
-                declared_in=page.path,
-                entry=number,
+            raise FigureDataError(
+                page.path,
+                f"`ties:` must be a list of entries with {', '.join(_TIE_KEYS)}",
+                value_line(page.meta_text, "ties"),
             )
-            key = (kind, *sorted((actor_id, target))) if not tie.directed else (kind, actor_id, target)
+        for index, item in enumerate(raw):
+            tie = _tie(actor_id, page, index, item, actors, valid)
+            key = (tie.kind, *sorted((actor_id, tie.target))) if not tie.directed else (tie.kind, actor_id, tie.target)
             if key in seen:
                 other = seen[key]
                 raise FigureDataError(
                     page.path,
-                    f"{where}: the {kind} tie between {actor_id} and {target} is already declared in "
-                    f"{other.declared_in} (ties entry {other.entry}); declare each tie once, on one of the two pages",
+                    f"ties entry {tie.entry}: the {tie.kind} tie between {actor_id} and {tie.target} is already "
+                    f"declared in {other.declared_in} (ties entry {other.entry}); declare each tie once, on one of "
+                    "the two pages",
+                    value_line(page.meta_text, "ties", index),
                 )
             seen[key] = tie
             ties.append(tie)

@@ -9,15 +9,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from svgfigures.model import KIND_NAMES, KIND_SENTENCES, KINDS, SiteData, Tie
+from svgfigures.model import DIRECTED, KIND_NAMES, KINDS, STATUS_NAMES, STATUSES, SiteData, Tie
 from svgfigures.svg import (
     BLACK,
     BLUE,
     GREEN,
     INK,
     MUTED,
-    PANEL,
+    NAVY,
+    OCHRE,
     PURPLE,
+    RED,
+    STEEL,
+    TEAL,
     VERMILLION,
     document,
     esc,
@@ -35,28 +39,29 @@ LABEL_CHARS = 16
 GROUP_SPACING = 24  # px between parallel curves of one pair, at their midpoints
 
 
-@dataclass(frozen=True)
-class EdgeStyle:
-    colour: str
-    width: float
-    dash: str  # stroke-dasharray, "" for solid
-    double: bool = False  # drawn as two parallel lines (a wide line with a thin panel-coloured core)
-
-
-STYLES: dict[str, EdgeStyle] = {
-    "partnership": EdgeStyle(BLUE, 2.5, ""),
-    "alliance": EdgeStyle(GREEN, 6, "", double=True),
-    "dependence": EdgeStyle(VERMILLION, 2.5, "9 5"),
-    "sanctions-pressure": EdgeStyle(BLACK, 2, "12 4 3 4"),
-    "pivot-away": EdgeStyle(PURPLE, 3, "1 6"),
+# Colour: the kind of tie (what it is).
+COLOURS: dict[str, str] = {
+    "partnership": BLUE,
+    "strategic-ties": NAVY,
+    "good-relations": STEEL,
+    "alliance": GREEN,
+    "military-aid": TEAL,
+    "outreach": OCHRE,
+    "dependence": VERMILLION,
+    "sanctions": BLACK,
+    "rivalry": PURPLE,
+    "conflict": RED,
+    "turning-away": MUTED,
 }
-LEGEND_NAMES = {
-    "partnership": "Partnership",
-    "alliance": "Alliance or guarantee",
-    "dependence": "Depends on",
-    "sanctions-pressure": "Sanctions pressure on",
-    "pivot-away": "Turning away from",
+# Line pattern: how the article presents the tie (stroke-dasharray; "" is solid).
+DASHES: dict[str, str] = {
+    "stated": "",
+    "concern": "2 5",
+    "implied": "1 7",
+    "status-quo": "10 6",
+    "split": "14 5 3 5",
 }
+WIDTH = 2.5
 
 
 @dataclass(frozen=True)
@@ -162,80 +167,80 @@ def _best_offset(a: Node, b: Node, nodes: dict[str, Node]) -> float:
     return min(candidates, key=lambda off: (_crossings(a, b, off, nodes), abs(off)))
 
 
-def tie_sentence(tie: Tie, title_of: dict[str, str]) -> str:
-    return KIND_SENTENCES[tie.kind].format(a=title_of[tie.source], b=title_of[tie.target])
+def _plain(says: str) -> str:
+    """A tie's sentence for the SVG's text alternative: citations as `(¶5)`, like the figure's labels."""
+    return says.replace("[¶", "(¶").replace("]", ")")
 
 
 def describe(data: SiteData) -> str:
-    titles = {a.id: a.title for a in data.actors.values()}
     counts = [
         f"{sum(t.kind == k for t in data.ties)} {KIND_NAMES[k].lower()}"
         for k in KINDS
         if any(t.kind == k for t in data.ties)
     ]
-    parts = [
-        f"Diagram of the ties between {len(data.actors)} actors ({'; '.join(counts) or 'no ties'}), "
-        "as the article describes them."
-    ]
-    parts += [f"{tie_sentence(t, titles)} (¶{', '.join(map(str, t.sources))})." for t in data.ties]
+    parts = [f"Diagram of the ties between {len(data.actors)} actors ({'; '.join(counts) or 'no ties'})."]
+    parts += [f"{KIND_NAMES[t.kind]}, {STATUS_NAMES[t.status]}: {_plain(t.says)}" for t in data.ties]
     return " ".join(parts)
 
 
-def _marker_defs() -> list[str]:
+def _marker_defs(kinds: list[str]) -> list[str]:
     defs = ["<defs>"]
-    for kind in KINDS:
-        style = STYLES[kind]
-        if kind in ("dependence", "sanctions-pressure", "pivot-away"):
+    for kind in kinds:
+        if kind in DIRECTED:
             defs.append(
                 f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" '
                 f'markerUnits="userSpaceOnUse" orient="auto">'
-                f'<path d="M0,0 L10,5 L0,10 z" fill="{style.colour}"/></marker>'
+                f'<path d="M0,0 L10,5 L0,10 z" fill="{COLOURS[kind]}"/></marker>'
             )
     defs.append("</defs>")
     return defs
 
 
-def _stroke(kind: str, d: str, arrow: bool) -> list[str]:
-    style = STYLES[kind]
-    dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
-    cap = ' stroke-linecap="round"' if kind == "pivot-away" else ""
-    end = f' marker-end="url(#arrow-{kind})"' if arrow else ""
-    paths = [f'<path d="{d}" fill="none" stroke="{style.colour}" stroke-width="{num(style.width)}"{dash}{cap}{end}/>']
-    if style.double:
-        paths.append(f'<path d="{d}" fill="none" stroke="{PANEL}" stroke-width="2"/>')
-    return paths
+def _stroke(colour: str, dash: str, d: str, arrow_kind: str | None = None) -> str:
+    pattern = f' stroke-dasharray="{dash}" stroke-linecap="round"' if dash else ""
+    end = f' marker-end="url(#arrow-{arrow_kind})"' if arrow_kind else ""
+    return f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{num(WIDTH)}"{pattern}{end}/>'
 
 
-def _legend(y: float, width: float) -> tuple[list[str], float]:
+def _legend_rows(items: list[tuple[str, str, str]], y: float, width: float) -> tuple[list[str], float]:
+    """Legend entries `(colour, dash, label)` flowed into rows; returns the markup and the last row's y."""
     body, x = [], PAD_X
-    for kind in KINDS:
-        label = LEGEND_NAMES[kind]
+    for colour, dash, label in items:
         item_w = 52 + text_width(label, 13) + 26
         if x + item_w > width - PAD_X and x > PAD_X:
             x, y = PAD_X, y + 28
-        arrow = kind in ("dependence", "sanctions-pressure", "pivot-away")
-        body += _stroke(kind, f"M{num(x)},{num(y)} L{num(x + 44)},{num(y)}", arrow)
+        body.append(_stroke(colour, dash, f"M{num(x)},{num(y)} L{num(x + 44)},{num(y)}"))
         body.append(text(x + 52, y + 4.5, label, size=13))
         x += item_w
     return body, y
 
 
+def _legend(ties: tuple[Tie, ...], y: float, width: float) -> tuple[list[str], float]:
+    """Two legends: the kinds present (colour, solid) and the statuses present (line pattern, grey)."""
+    kinds = [k for k in KINDS if any(t.kind == k for t in ties)]
+    statuses = [s for s in STATUSES if any(t.status == s for t in ties)]
+    body = [text(PAD_X, y, "Kind of tie", size=13, weight="700")]
+    rows, y = _legend_rows([(COLOURS[k], "", KIND_NAMES[k]) for k in kinds], y + 24, width)
+    body += rows
+    body.append(text(PAD_X, y + 36, "How the article presents it", size=13, weight="700"))
+    rows, y = _legend_rows([(INK, DASHES[s], STATUS_NAMES[s].capitalize()) for s in statuses], y + 60, width)
+    return body + rows, y
+
+
 def render_partnership_map(data: SiteData) -> str:
     nodes, columns, rows = _nodes(data)
     width = max(2 * PAD_X + CELL_W * columns, 760)
-    titles = {a.id: a.title for a in data.actors.values()}
-
     body = [
         text(24, 38, "Partnership map", size=20, weight="700"),
         text(
             24,
             60,
-            "Ties between the actors as the article describes them; each line carries the ¶ it comes from.",
+            "Ties between the actors in the article; each line carries the ¶ it comes from.",
             size=13,
             fill=MUTED,
         ),
     ]
-    body += _marker_defs()
+    body += _marker_defs(sorted({t.kind for t in data.ties}))
 
     groups: dict[tuple[str, str], list[Tie]] = {}
     for tie in data.ties:
@@ -253,9 +258,11 @@ def render_partnership_map(data: SiteData) -> str:
             p0, c, p1 = _curve(start, end, offset * sign)
             d = f"M{num(p0[0])},{num(p0[1])} Q{num(c[0])},{num(c[1])} {num(p1[0])},{num(p1[1])}"
             paragraphs = "¶" + ", ".join(map(str, tie.sources))
-            edges.append(f'<g class="tie tie-{tie.kind}">')
-            edges.append(f"<title>{esc(tie_sentence(tie, titles))}: {esc(tie.note)} ({paragraphs})</title>")
-            edges += _stroke(tie.kind, d, tie.directed)
+            edges.append(f'<g class="tie tie-{tie.kind} tie-{tie.status}">')
+            edges.append(
+                f"<title>{esc(KIND_NAMES[tie.kind])}, {esc(STATUS_NAMES[tie.status])}: {esc(_plain(tie.says))}</title>"
+            )
+            edges.append(_stroke(COLOURS[tie.kind], DASHES[tie.status], d, tie.kind if tie.directed else None))
             edges.append("</g>")
             lowest = max([lowest] + [_point(p0, c, p1, i / 20)[1] + 8 for i in range(21)])
             mx, my = _point(p0, c, p1, 0.5)
@@ -275,14 +282,15 @@ def render_partnership_map(data: SiteData) -> str:
     body += labels
 
     legend_top = max(TOP + CELL_H * rows, lowest + 24) + 6
-    legend, last_y = _legend(legend_top, width)
+    legend, last_y = _legend(data.ties, legend_top, width)
     body += legend
     footer_y = last_y + 32
     body.append(
         text(
             24,
             footer_y,
-            "Arrows point from the actor that depends, applies pressure or turns away.",
+            "Arrows point from the actor that acts: gives aid, reaches out, depends, sanctions, rivals, "
+            "takes territory or turns away.",
             size=13,
             fill=MUTED,
         )

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from sitemodel.markdown_text import line_of
 from sitemodel.markers import find_markers
 
-from svgfigures.model import KIND_NAMES, KIND_SENTENCES, KINDS, SCENARIO_NAMES, SCENARIO_PAGES, SCENARIOS, SiteData, Tie
+from svgfigures.model import (
+    KIND_NAMES,
+    KINDS,
+    SCENARIO_NAMES,
+    SCENARIO_PAGES,
+    SCENARIOS,
+    STATUS_NAMES,
+    STATUSES,
+    SiteData,
+    Tie,
+)
 from svgfigures.partnership_map import render_partnership_map
 from svgfigures.svg import esc
 from svgfigures.timeline import date_text, render_timeline
@@ -60,24 +70,24 @@ def _figures(data: SiteData) -> list[Figure]:
             )
         )
     if data.actors:
-        kinds = [KIND_NAMES[k].lower() for k in KINDS]
+        kinds = [KIND_NAMES[k].lower() for k in KINDS if any(t.kind == k for t in data.ties)]
+        statuses = [STATUS_NAMES[s] for s in STATUSES if any(t.status == s for t in data.ties)]
         counts = "; ".join(
             f"{sum(t.kind == k for t in data.ties)} {KIND_NAMES[k].lower()}"
             for k in KINDS
-            if any(t.kind == k for t in data.ties)
+            if k in {t.kind for t in data.ties}
         )
         figures.append(
             Figure(
                 "figure-partnership-map",
                 "partnership-map.svg",
                 "Partnership map",
-                "The actors and the ties the article describes between them. "
-                "Colour and line pattern show the kind of tie; "
-                "arrows point from the actor that depends, applies pressure or turns away; each line carries its ¶. "
+                "The actors and the ties between them. Colour shows the kind of tie and the line pattern how "
+                "the article presents it (described, a reported concern, implied, or expected in one of the "
+                "scenarios); arrows point from the actor that acts; each line carries its ¶. "
                 "Each actor's page lists its ties in words.",
-                f"Kinds of tie: {', '.join(kinds)}. "
-                "Arrows point from the actor that depends, applies pressure or turns away; "
-                "each line carries the ¶ it comes from.",
+                f"Kinds of tie: {', '.join(kinds) or 'none yet'}. Line patterns: {'; '.join(statuses) or 'none'}. "
+                "Arrows point from the actor that acts; each line carries the ¶ it comes from.",
                 f"Diagram of {len(data.actors)} actors and their {len(data.ties)} ties ({counts or 'none yet'}); "
                 "each actor's page lists its ties in words.",
                 render_partnership_map,
@@ -133,36 +143,49 @@ def render_figure(fig: Figure, page_uri: str) -> str:
     )
 
 
-def _sentence_end(note: str) -> str:
-    return note.rstrip(" .")
+def _sentence_end(text: str) -> str:
+    return text.rstrip(" .")
 
 
 def render_ties(data: SiteData, actor_id: str, page_uri: str) -> str:
-    """A bullet per tie of the actor (declared on its page or pointing at it), by kind then the other actor's title."""
-    actors = data.actors
-    me = actors[actor_id]
+    """A bullet per tie of the actor (declared on its page or pointing at it): the other actor, the kind and,
+    unless the article simply describes the tie, how it presents it; then the tie's own sentence.
 
-    def sort_key(tie: Tie) -> tuple[int, str, int]:
-        other = tie.target if tie.source == actor_id else tie.source
-        return (KINDS.index(tie.kind), actors[other].title, 0 if tie.source == actor_id else 1)
+    Firmest status first, then by kind and the other actor's title. Raises ValueError when there is no tie.
+    """
+    actors = data.actors
+
+    def other_of(tie: Tie) -> str:
+        return tie.target if tie.source == actor_id else tie.source
+
+    def sort_key(tie: Tie) -> tuple[int, int, str]:
+        return (STATUSES.index(tie.status), KINDS.index(tie.kind), actors[other_of(tie)].title)
 
     items = []
     for tie in sorted(data.ties_of(actor_id), key=sort_key):
-        other = actors[tie.target if tie.source == actor_id else tie.source]
-        other_md = f"[{other.title}]({link(page_uri, other.src_uri)})"
-        a, b = (me.title, other_md) if tie.source == actor_id else (other_md, me.title)
-        sentence = KIND_SENTENCES[tie.kind].format(a=a, b=b)
-        note = _sentence_end(tie.note)
-        items.append(f"- **{KIND_NAMES[tie.kind]}:** {sentence}. {note[:1].upper()}{note[1:]} {cite(tie.sources)}.")
+        other = actors[other_of(tie)]
+        label = KIND_NAMES[tie.kind].lower()
+        if tie.status != "stated":
+            label += f", {STATUS_NAMES[tie.status]}"
+        items.append(f"- [{other.title}]({link(page_uri, other.src_uri)}), *{label}*: {tie.says}")
     if not items:
-        return "_No ties recorded for this actor._"
+        raise ValueError(
+            "<!-- ties --> is on the page of an actor with no ties: add `ties:` to this or another actor's "
+            "front matter, or remove the marker and its section"
+        )
     return "\n".join(items)
 
 
 def render_outlook(data: SiteData, actor_id: str, page_uri: str) -> str:
+    """A bullet per scenario the article discusses the actor under; raises ValueError when there is none."""
     actor = data.actors[actor_id]
+    if not actor.outlook:
+        raise ValueError(
+            "<!-- outlook --> is on an actor page without `outlook:`: add `split:` or `status_quo:` under "
+            "`outlook:`, or remove the marker and its section"
+        )
     return "\n".join(
-        f"- **[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])}):** {actor.outlook_for(s)}" for s in SCENARIOS
+        f"- **[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])}):** {text}" for s, text in actor.outlook
     )
 
 
@@ -175,7 +198,8 @@ def render_scenario_matrix(data: SiteData, page_uri: str) -> str:
     head = [
         '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
         '<figcaption markdown="span">**What each scenario means for each actor.** '
-        "From each actor page's outlook; select an actor for the detail.</figcaption>",
+        "A dash means the article does not discuss that actor under that scenario; "
+        "select an actor for the detail.</figcaption>",
         "",
         "| Actor | "
         + " | ".join(f"[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])})" for s in SCENARIOS)
@@ -183,8 +207,11 @@ def render_scenario_matrix(data: SiteData, page_uri: str) -> str:
         "| --- | " + " | ".join("---" for _ in SCENARIOS) + " |",
     ]
     rows = [
-        f"| [{a.title}]({link(page_uri, a.src_uri)}) | " + " | ".join(_cell(a.outlook_for(s)) for s in SCENARIOS) + " |"
+        f"| [{a.title}]({link(page_uri, a.src_uri)}) | "
+        + " | ".join(_cell(a.outlook_for(s) or "—") for s in SCENARIOS)
+        + " |"
         for a in sorted(data.actors.values(), key=lambda a: a.title.lower())
+        if a.outlook
     ]
     return "\n".join(head + rows + ["", "</figure>"])
 

@@ -18,6 +18,12 @@ VERMILLION = "#D55E00"
 GREEN = "#009E73"  # Okabe-Ito bluish green, 3.4:1 on white
 PURPLE = "#B4548F"  # Okabe-Ito reddish purple #CC79A7 (3.1:1), darkened to 4.6:1 on white
 BLACK = "#000000"
+# Further hues for the partnership map's kinds of tie, each at least 3:1 on white.
+STEEL = "#4A7FA8"
+NAVY = "#2B3F8F"
+TEAL = "#00775A"
+OCHRE = "#8C6D00"
+RED = "#A50F15"
 
 
 def esc(text: str) -> str:

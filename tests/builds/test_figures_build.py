@@ -101,9 +101,10 @@ def test_ties_outlook_matrix_and_timeline_list(basic_site):
     alpha = page(basic_site, "actors/alpha")
     ties = [li.text() for li in alpha.css("#ties + ul > li")]
     assert ties == [
-        "Partnership: Alpha and Beta are partners. Trade and energy ties [¶5, 6].",
-        "Dependence: Alpha depends on Beta. Leans on Beta for trade [¶5].",
-        "Sanctions pressure: Gamma puts sanctions pressure on Alpha. Secondary sanctions and export controls [¶6, 11].",
+        "Beta, partnership: Alpha and Beta trade and share energy [¶5, 6].",
+        "Beta, dependence, a concern the article reports: Some fear that Alpha leans on Beta for trade [¶5].",
+        "Gamma, sanctions, expected if the status quo holds: Gamma would tighten secondary sanctions and export "
+        "controls on Alpha [¶6, 11].",
     ]
     assert [a.attributes["href"] for a in alpha.css("#ties + ul a")] == ["../beta/", "../beta/", "../gamma/"]
     assert [a.attributes["href"] for a in alpha.css("#outlook + ul a")] == [
@@ -143,7 +144,9 @@ def test_changing_fixture_data_changes_the_figure(basic_site, tmp_path):
     beta = fixture / "docs/actors/beta.md"
     beta.write_text(
         beta.read_text(encoding="utf-8").replace(
-            "outlook:", "ties:\n  - {to: gamma, kind: pivot-away, sources: [10], note: turns away}\noutlook:"
+            "outlook:",
+            "ties:\n  - {to: gamma, kind: turning-away, status: stated, says: 'Beta turns from Gamma [¶10].'}"
+            "\noutlook:",
         ),
         encoding="utf-8",
     )
@@ -152,9 +155,9 @@ def test_changing_fixture_data_changes_the_figure(basic_site, tmp_path):
     svg = (tmp_path / "site/figures/trade.svg").read_text(encoding="utf-8")
     assert svg != (basic_site / "figures/trade.svg").read_text(encoding="utf-8")
     assert "275" in [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
-    assert "Beta is turning away from Gamma" in (tmp_path / "site/figures/partnership-map.svg").read_text(
-        encoding="utf-8"
-    )
+    assert "Turning away, described by the article: Beta turns from Gamma (¶10)." in (
+        tmp_path / "site/figures/partnership-map.svg"
+    ).read_text(encoding="utf-8")
     assert "275 in 2024" in page(tmp_path / "site", "themes/trade").css_first("figure#figure-trade figcaption").text()
 
 
@@ -162,7 +165,7 @@ def test_bad_edge_fixture_fails_with_file_and_entry(tmp_path):
     result = build(FIXTURES / "figures-bad-edge" / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
     assert (
-        "docs/actors/alpha.md: ties entry 2: 'to: gama' names no actor page (did you mean `gamma`?); "
+        "docs/actors/alpha.md:9: ties entry 2: 'to: gama' names no actor page (did you mean `gamma`?); "
         "actor ids are: alpha, gamma" in result.stderr
     )
 
@@ -174,19 +177,26 @@ def test_bad_edge_fixture_fails_with_file_and_entry(tmp_path):
             "docs/actors/alpha.md",
             "kind: dependence",
             "kind: reliance",
-            "docs/actors/alpha.md: ties entry 2: unknown kind `reliance`",
+            "docs/actors/alpha.md:10: ties entry 2: unknown kind `reliance`",
+        ),
+        (
+            "docs/actors/alpha.md",
+            "status: concern",
+            "status: worry",
+            "docs/actors/alpha.md:11: ties entry 2: unknown status `worry`; statuses are: stated, concern, "
+            "implied, status-quo, split",
         ),
         (
             "docs/actors/gamma.md",
-            "sources: [6, 11]",
-            "sources: []",
-            "docs/actors/gamma.md: ties entry 1: `sources` is missing or empty",
+            "export controls on Alpha [¶6, 11]",
+            "export controls on Alpha",
+            "docs/actors/gamma.md:8: ties entry 1: says: cites no ¶",
         ),
         (
             "docs/actors/beta.md",
             '  status_quo: "Would keep a junior partner [¶9]."\n',
-            "",
-            "docs/actors/beta.md: outlook: scenario `status_quo` is missing",
+            '  statusquo: "Would keep a junior partner [¶9]."\n',
+            "docs/actors/beta.md:6: outlook: unknown key `statusquo`; allowed keys are split, status_quo",
         ),
         (
             "data/timeline.yml",

@@ -53,7 +53,10 @@ def actor_page_from_skeleton(project: Path) -> str:
     _, front, body = skeleton.split("---\n", 2)
     meta = yaml.safe_load(front)
     meta.update(FILLED)
-    meta.pop("ties", None)  # ties are declared once; Russia's page is where a Russian tie would live
+    # The article gives the region no tie of its own, so the editor drops `ties:` and, as the skeleton
+    # says, the section that would list them.
+    meta.pop("ties", None)
+    body = re.sub(r"## Ties to other actors.*?(?=^## |\Z)", "", body, flags=re.S | re.M)
     assert "TODO" not in yaml.safe_dump(meta), f"the skeleton has new fields to fill: {meta}"
     body = "\n".join(
         re.match(r"\s*(?:[-*]\s+)?", line).group() + BODY_TEXT if "TODO" in line else line for line in body.splitlines()

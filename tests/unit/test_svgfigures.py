@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "hooks") not in sys.path:  # pyproject.toml sets pythonpath = ["hooks"]; keep working without it
@@ -41,7 +42,8 @@ PARAGRAPHS = frozenset(range(1, 12))
 
 
 def page(path: str, **meta):
-    return SimpleNamespace(path=path, meta=meta)
+    """A page as `sitemodel.frontmatter.PageSource` gives it: the metadata and its YAML, for error lines."""
+    return SimpleNamespace(path=path, meta=meta, meta_text=yaml.safe_dump(meta, sort_keys=False, allow_unicode=True))
 
 
 def actor(actor_id: str, title: str, ties=None, outlook=None, **extra):
@@ -58,8 +60,8 @@ def actor(actor_id: str, title: str, ties=None, outlook=None, **extra):
     return f"actors/{actor_id}.md", page(f"docs/actors/{actor_id}.md", **meta)
 
 
-def tie(to: str, kind: str = "partnership", sources=(5,), note: str = "a note"):
-    return {"to": to, "kind": kind, "sources": list(sources), "note": note}
+def tie(to: str, kind: str = "partnership", status: str = "stated", says: str = "They cooperate [¶5]."):
+    return {"to": to, "kind": kind, "status": status, "says": says}
 
 
 def small_pages(extra_ties=None):
@@ -69,15 +71,15 @@ def small_pages(extra_ties=None):
                 "alpha",
                 "Alpha",
                 [
-                    tie("beta", "partnership", [5, 6], "trade and energy"),
-                    tie("beta", "dependence", [5], "leans on Beta."),
+                    tie("beta", "partnership", "stated", "Alpha and Beta trade [¶5, 6]."),
+                    tie("beta", "dependence", "concern", "Some fear Alpha leans on Beta [¶5]."),
                 ],
             ),
             actor("beta", "Beta"),
             actor(
                 "gamma",
                 "Gamma",
-                [tie("alpha", "sanctions-pressure", [6, 11], "secondary sanctions")] + (extra_ties or []),
+                [tie("alpha", "sanctions", "status-quo", "Gamma would sanction Alpha [¶6, 11].")] + (extra_ties or []),
             ),
             ("timeline.md", page("docs/timeline.md", title="Timeline", type="reference")),
             ("themes/trade.md", page("docs/themes/trade.md", title="Trade", type="theme")),
@@ -190,12 +192,12 @@ def test_load_actors_collects_actor_pages_only():
     pages["actors/index.md"] = page("docs/actors/index.md", title="Actors", type="overview")
     actors, ties = load_actors(pages, PARAGRAPHS)
     assert list(actors) == ["alpha", "beta", "gamma"]
-    assert [(t.source, t.target, t.kind, t.sources) for t in ties] == [
-        ("alpha", "beta", "partnership", (5, 6)),
-        ("alpha", "beta", "dependence", (5,)),
-        ("gamma", "alpha", "sanctions-pressure", (6, 11)),
+    assert [(t.source, t.target, t.kind, t.status, t.sources) for t in ties] == [
+        ("alpha", "beta", "partnership", "stated", (5, 6)),
+        ("alpha", "beta", "dependence", "concern", (5,)),
+        ("gamma", "alpha", "sanctions", "status-quo", (6, 11)),
     ]
-    assert ties[1].note == "leans on Beta."
+    assert ties[1].says == "Some fear Alpha leans on Beta [¶5]."
     assert (ties[2].declared_in, ties[2].entry) == ("docs/actors/gamma.md", 1)
 
 
@@ -204,41 +206,72 @@ def test_load_actors_collects_actor_pages_only():
     [
         (
             tie("alpah"),
-            "docs/actors/gamma.md: ties entry 2: 'to: alpah' names no actor page (did you mean `alpha`?); "
-            "actor ids are: alpha, beta, gamma",
+            "ties entry 2: 'to: alpah' names no actor page (did you mean `alpha`?); actor ids are: alpha, beta, gamma",
         ),
         (
             tie("beta", kind="friendship"),
-            "docs/actors/gamma.md: ties entry 2: unknown kind `friendship`; "
-            "kinds are: partnership, alliance, dependence, sanctions-pressure, pivot-away",
+            "ties entry 2: unknown kind `friendship`; kinds are: partnership, strategic-ties, good-relations, "
+            "alliance, military-aid, outreach, dependence, sanctions, rivalry, conflict, turning-away",
         ),
-        (tie("beta", kind="pivot_away"), "unknown kind `pivot_away` (did you mean `pivot-away`?)"),
-        (tie("beta", sources=[12]), "docs/actors/gamma.md: ties entry 2: source 12 is not a valid ¶; valid ¶ are 1-11"),
-        (tie("beta", sources=[]), "docs/actors/gamma.md: ties entry 2: `sources` is missing or empty"),
-        (tie("beta", sources=["5"]), "source '5' is not a valid ¶"),
-        (tie("beta", note=""), "docs/actors/gamma.md: ties entry 2: `note` must be a non-empty piece of text"),
+        (tie("beta", kind="turning_away"), "unknown kind `turning_away` (did you mean `turning-away`?)"),
+        (
+            tie("beta", status="likely"),
+            "ties entry 2: unknown status `likely`; statuses are: stated, concern, implied, status-quo, split "
+            "(how the article presents the tie)",
+        ),
+        (tie("beta", status="status_quo"), "unknown status `status_quo` (did you mean `status-quo`?)"),
+        (tie("beta", says="They trade [¶12]."), "ties entry 2: says: ¶12 does not exist; valid ¶ are 1-11"),
+        (tie("beta", says="They trade."), "ties entry 2: says: cites no ¶; end the sentence with a citation"),
+        (tie("beta", says="They trade [¶3-1]."), "ties entry 2: says: citation [¶3-1] has a backwards range"),
+        (tie("beta", says=""), "ties entry 2: `says` must be a non-empty piece of text"),
+        ({"to": "beta", "kind": "partnership", "says": "x [¶5]"}, "ties entry 2: `status` is missing"),
         (tie("gamma"), "ties entry 2: 'to: gamma' is this actor itself"),
-        ({**tie("beta"), "source": [5]}, "ties entry 2: unknown key `source`"),
+        ({**tie("beta"), "note": "x"}, "ties entry 2: unknown key `note`"),
         ("beta", "ties entry 2: must be a mapping"),
     ],
 )
-def test_bad_tie_names_file_and_entry(bad_tie, message):
+def test_bad_tie_names_file_line_and_entry(bad_tie, message):
     with pytest.raises(FigureDataError) as caught:
         load_actors(small_pages([bad_tie]), PARAGRAPHS)
+    assert re.match(r"docs/actors/gamma\.md:\d+: ", str(caught.value)), str(caught.value)
     assert message in str(caught.value)
+
+
+def test_tie_error_points_at_the_line_of_the_bad_value():
+    meta_text = (
+        "title: Gamma\n"
+        "type: actor\n"
+        "ties:\n"
+        "  - to: alpha\n"
+        "    kind: partnership\n"
+        "    status: stated\n"
+        "    says: They trade [¶5].\n"
+        "  - to: alpha\n"
+        "    kind: alliance\n"
+        "    status: probable\n"
+        "    says: They ally [¶5].\n"
+    )
+    pages = dict([actor("alpha", "Alpha")])
+    pages["actors/gamma.md"] = SimpleNamespace(
+        path="docs/actors/gamma.md", meta=yaml.safe_load(meta_text), meta_text=meta_text
+    )
+    with pytest.raises(FigureDataError) as caught:
+        load_actors(pages, PARAGRAPHS)
+    # Line 11 of the file: the opening --- is line 1, so the YAML's line 10 (`status: probable`) is line 11.
+    assert str(caught.value).startswith("docs/actors/gamma.md:11: ties entry 2: unknown status `probable`")
+    assert caught.value.line == 11
 
 
 def test_tie_declared_twice_names_both_files():
     pages = small_pages()
     pages.update([actor("beta", "Beta", [tie("alpha", "partnership")])])
-    with pytest.raises(
-        FigureDataError,
-        match=re.escape(
-            "docs/actors/beta.md: ties entry 1: the partnership tie between beta and alpha is already declared in "
-            "docs/actors/alpha.md (ties entry 1)"
-        ),
-    ):
+    with pytest.raises(FigureDataError) as caught:
         load_actors(pages, PARAGRAPHS)
+    assert re.match(
+        r"docs/actors/beta\.md:\d+: ties entry 1: the partnership tie between beta and alpha is already declared "
+        r"in docs/actors/alpha\.md \(ties entry 1\)",
+        str(caught.value),
+    )
 
 
 def test_opposite_directed_ties_are_two_ties():
@@ -249,36 +282,35 @@ def test_opposite_directed_ties_are_two_ties():
 @pytest.mark.parametrize(
     "outlook, message",
     [
-        ({"split": "x [¶8]."}, "docs/actors/beta.md: outlook: scenario `status_quo` is missing"),
         ({"split": "x [¶8].", "status_quo": "no citation"}, "outlook.status_quo: cites no ¶"),
         ({"split": "x [¶12].", "status_quo": "y [¶9]"}, "outlook.split: ¶12 does not exist"),
         ({"split": "x [¶8].", "status_quo": "y [¶9]", "statusquo": "z"}, "outlook: unknown key `statusquo`"),
         ("just text", "`outlook:` must be a mapping"),
+        ({}, "`outlook:` must be a mapping with `split:`, `status_quo:` or both"),
     ],
 )
 def test_bad_outlook(outlook, message):
     pages = small_pages()
     pages.update([actor("beta", "Beta", outlook=outlook)])
-    with pytest.raises(FigureDataError, match=re.escape(message)):
+    with pytest.raises(FigureDataError) as caught:
         load_actors(pages, PARAGRAPHS)
+    assert re.match(r"docs/actors/beta\.md:\d+: ", str(caught.value)), str(caught.value)
+    assert message in str(caught.value)
 
 
-def test_missing_outlook():
+def test_outlook_covers_only_the_scenarios_the_article_discusses():
     pages = small_pages()
-    pages["actors/beta.md"].meta.pop("outlook")
-    with pytest.raises(FigureDataError, match=re.escape("docs/actors/beta.md: an actor page needs `outlook:`")):
-        load_actors(pages, PARAGRAPHS)
+    pages.update([actor("beta", "Beta", outlook={"status_quo": "Beta stays [¶9]."})])
+    pages["actors/gamma.md"].meta.pop("outlook")
+    actors, _ = load_actors(pages, PARAGRAPHS)
+    assert actors["beta"].outlook == (("status_quo", "Beta stays [¶9]."),)
+    assert actors["beta"].outlook_for("split") is None
+    assert actors["gamma"].outlook == ()
 
 
 def test_only_the_given_paragraphs_are_valid():
-    with pytest.raises(
-        FigureDataError,
-        match=re.escape("docs/actors/gamma.md: ties entry 1: source 11 is not a valid ¶; valid ¶ are 1-9"),
-    ):
+    with pytest.raises(FigureDataError, match=re.escape("ties entry 1: says: ¶11 does not exist; valid ¶ are 1-9")):
         load_site_data(small_pages(), {}, paragraphs=frozenset(range(1, 10)))
-
-
-# ---------------------------------------------------------------- data files
 
 
 def test_timeline_sorted_by_date(data):
@@ -395,19 +427,29 @@ def test_bad_layout(text, message):
 
 def test_render_ties_both_directions(data):
     assert render_ties(data, "alpha", "actors/alpha.md") == (
-        "- **Partnership:** Alpha and [Beta](beta.md) are partners. Trade and energy [¶5, 6].\n"
-        "- **Dependence:** Alpha depends on [Beta](beta.md). Leans on Beta [¶5].\n"
-        "- **Sanctions pressure:** [Gamma](gamma.md) puts sanctions pressure on Alpha. Secondary sanctions [¶6, 11]."
+        "- [Beta](beta.md), *partnership*: Alpha and Beta trade [¶5, 6].\n"
+        "- [Beta](beta.md), *dependence, a concern the article reports*: Some fear Alpha leans on Beta [¶5].\n"
+        "- [Gamma](gamma.md), *sanctions, expected if the status quo holds*: Gamma would sanction Alpha [¶6, 11]."
     )
     assert render_ties(data, "beta", "actors/beta.md") == (
-        "- **Partnership:** [Alpha](alpha.md) and Beta are partners. Trade and energy [¶5, 6].\n"
-        "- **Dependence:** [Alpha](alpha.md) depends on Beta. Leans on Beta [¶5]."
+        "- [Alpha](alpha.md), *partnership*: Alpha and Beta trade [¶5, 6].\n"
+        "- [Alpha](alpha.md), *dependence, a concern the article reports*: Some fear Alpha leans on Beta [¶5]."
     )
 
 
-def test_render_ties_none():
+def test_render_ties_none_is_a_problem_not_a_stock_line():
     data = load_site_data(dict([actor("solo", "Solo")]), {}, paragraphs=PARAGRAPHS)
-    assert render_ties(data, "solo", "actors/solo.md") == "_No ties recorded for this actor._"
+    with pytest.raises(ValueError, match=re.escape("<!-- ties --> is on the page of an actor with no ties")):
+        render_ties(data, "solo", "actors/solo.md")
+
+
+def test_render_outlook_lists_only_the_scenarios_discussed():
+    data = load_site_data(
+        dict([actor("solo", "Solo", outlook={"split": "Solo would pay [¶8]."})]), {}, paragraphs=PARAGRAPHS
+    )
+    assert (
+        render_outlook(data, "solo", "actors/solo.md") == "- **[Split](../scenarios/split.md):** Solo would pay [¶8]."
+    )
 
 
 def test_render_outlook(data):
@@ -422,7 +464,8 @@ def test_render_scenario_matrix(data):
         [
             '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
             '<figcaption markdown="span">**What each scenario means for each actor.** '
-            "From each actor page's outlook; select an actor for the detail.</figcaption>",
+            "A dash means the article does not discuss that actor under that scenario; "
+            "select an actor for the detail.</figcaption>",
             "",
             "| Actor | [Split](split.md) | [Status quo](status-quo.md) |",
             "| --- | --- | --- |",
@@ -433,6 +476,14 @@ def test_render_scenario_matrix(data):
             "</figure>",
         ]
     )
+
+
+def test_scenario_matrix_dashes_what_the_article_does_not_discuss_and_skips_silent_actors():
+    pages = dict([actor("a", "A", outlook={"status_quo": "A stays [¶9]."}), actor("b", "B")])
+    pages["actors/b.md"].meta.pop("outlook")
+    matrix = render_scenario_matrix(load_site_data(pages, {}, paragraphs=PARAGRAPHS), "scenarios/comparison.md")
+    assert "| [A](../actors/a.md) | — | A stays [¶9]. |" in matrix
+    assert "actors/b.md" not in matrix
 
 
 def test_scenario_matrix_escapes_pipes():
@@ -482,7 +533,7 @@ def test_replace_markers_skips_fences_and_foreign_markers(data):
     text = "<!-- glossary -->\n```md\n<!-- ties -->\n```\n~~~\n<!-- outlook -->\n~~~\n  <!-- ties -->  "
     markdown, problems = replace_markers(text, "actors/beta.md", data)
     assert markdown.split("\n")[:7] == text.split("\n")[:7]
-    assert "[Alpha](alpha.md) depends on Beta" in markdown
+    assert "- [Alpha](alpha.md), *dependence, a concern the article reports*: Some fear" in markdown
     assert problems == []
 
 
@@ -522,11 +573,9 @@ def _parse(svg: str) -> ET.Element:
 def _no_external_references(svg: str) -> None:
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "href" not in svg and "@import" not in svg and "<image" not in svg and "<style" not in svg
-    assert set(re.findall(r"url\(([^)]*)\)", svg)) <= {
-        "#arrow-dependence",
-        "#arrow-sanctions-pressure",
-        "#arrow-pivot-away",
-    }
+    from svgfigures.model import DIRECTED
+
+    assert set(re.findall(r"url\(([^)]*)\)", svg)) <= {f"#arrow-{kind}" for kind in DIRECTED}
 
 
 def _texts(root: ET.Element) -> list[str]:
@@ -549,25 +598,44 @@ def test_partnership_map_svg(data):
     _no_external_references(svg)
     texts = _texts(root)
     assert {"Alpha", "Beta", "Gamma"} <= set(texts)
-    for legend in ("Partnership", "Alliance or guarantee", "Depends on", "Sanctions pressure on", "Turning away from"):
+    # The legends list the kinds and statuses present, and only those.
+    for legend in (
+        "Partnership",
+        "Dependence",
+        "Sanctions",
+        "Described by the article",
+        "A concern the article reports",
+        "Expected if the status quo holds",
+    ):
         assert legend in texts
+    assert "Alliance" not in texts and "Part of the split scenario" not in texts
     edges = [g for g in root.iter(f"{SVG}g") if "tie" in g.get("class", "").split()]
     assert [g.find(f"{SVG}title").text for g in edges] == [
-        "Alpha and Beta are partners: trade and energy (¶5, 6)",
-        "Alpha depends on Beta: leans on Beta. (¶5)",
-        "Gamma puts sanctions pressure on Alpha: secondary sanctions (¶6, 11)",
+        "Partnership, described by the article: Alpha and Beta trade (¶5, 6).",
+        "Dependence, a concern the article reports: Some fear Alpha leans on Beta (¶5).",
+        "Sanctions, expected if the status quo holds: Gamma would sanction Alpha (¶6, 11).",
     ]
     assert {"¶5, 6", "¶5", "¶6, 11"} <= set(texts)  # every edge labelled with its ¶
     assert sum("marker-end" in p.attrib for g in edges for p in g.iter(f"{SVG}path")) == 2  # directed kinds only
-    assert "Gamma puts sanctions pressure on Alpha (¶6, 11)." in root.find(f"{SVG}desc").text
+    assert (
+        "Sanctions, expected if the status quo holds: Gamma would sanction Alpha (¶6, 11)."
+        in root.find(f"{SVG}desc").text
+    )
 
 
-def test_partnership_map_styles_differ_by_more_than_colour(data):
-    from svgfigures.partnership_map import STYLES
+def test_partnership_map_shows_status_by_line_pattern_and_kind_by_colour(data):
+    from svgfigures.model import KINDS, STATUSES
+    from svgfigures.partnership_map import COLOURS, DASHES
 
-    patterns = {(s.dash, s.double, s.width) for s in STYLES.values()}
-    colours = {s.colour for s in STYLES.values()}
-    assert len(patterns) == len(STYLES) == len(colours)
+    assert set(COLOURS) == set(KINDS) and len(set(COLOURS.values())) == len(KINDS)
+    assert set(DASHES) == set(STATUSES) and len(set(DASHES.values())) == len(STATUSES)
+    root = _parse(render_partnership_map(data))
+    dashes = {
+        g.get("class").split()[-1]: g.find(f"{SVG}path").get("stroke-dasharray")
+        for g in root.iter(f"{SVG}g")
+        if "tie" in g.get("class", "").split()
+    }
+    assert dashes == {"tie-stated": None, "tie-concern": DASHES["concern"], "tie-status-quo": DASHES["status-quo"]}
 
 
 def test_timeline_svg(data):

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-from svgfigures import KINDS, figure_svgs, load_site_data  # noqa: E402
+from svgfigures import KINDS, STATUSES, figure_svgs, load_site_data  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
 # Test data cites the article's ¶1-¶11; the hook passes the set from data/paragraphs.yml.
@@ -35,12 +35,18 @@ def sites(draw):
     pages = {}
     for i in ids:
         ties = [
-            {"to": b, "kind": k, "sources": [draw(st.integers(1, 11))], "note": draw(words)}
+            {
+                "to": b,
+                "kind": k,
+                "status": draw(st.sampled_from(STATUSES)),
+                "says": f"{draw(words)} [¶{draw(st.integers(1, 11))}]",
+            }
             for (a, b), k in chosen
             if a == i
         ]
         pages[f"actors/{i}.md"] = SimpleNamespace(
             path=f"docs/actors/{i}.md",
+            meta_text="",  # errors would name no line; valid data raises none
             meta={
                 "title": titles[i],
                 "type": "actor",
@@ -48,7 +54,7 @@ def sites(draw):
                 "outlook": {"split": "x [¶8]", "status_quo": "y [¶9]"},
             },
         )
-    pages["t.md"] = SimpleNamespace(path="docs/t.md", meta={"title": "T"})
+    pages["t.md"] = SimpleNamespace(path="docs/t.md", meta={"title": "T"}, meta_text="title: T\n")
     events = draw(
         st.lists(
             st.tuples(
