@@ -32,12 +32,14 @@ from crosslinker import (
 )
 from crosslinker.search import add_terms_field, term_locations
 from jinja2 import Environment, TemplateNotFound
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from sitemodel.citations import citations_html
 from sitemodel.frontmatter import FrontMatterError, split_front_matter
 from sitemodel.paths import project_root, shown_path
 
@@ -52,6 +54,9 @@ SETTINGS = {
     "first_per_section": "link the first mention in every H2 section, not only on the page (default false)",
     "backlinks_limit": "most backlinks listed on a page, the rest counted (default 30; 0 lists all)",
 }
+
+# The page that citations in glossary definitions link to (as in hooks/site_model.py).
+SOURCE_PAGE = "source.md"
 
 # The stub page marker the glossary replaces.
 GLOSSARY_MARKER = "<!-- glossary -->"
@@ -166,13 +171,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             page.meta["backlinks_more"] = totals[src] - len(items)
 
     counts = mention_counts(results)
-    infos = {
-        src: PageInfo(title=page.title or src, description=page.meta.get("description")) for src, page in pages.items()
-    }
+    infos = {src: PageInfo(title=page.title or src) for src, page in pages.items()}
     for src, page in pages.items():
         if page.content and GLOSSARY_MARKER in page.content:
-            entries = glossary_entries(registry, counts, infos, _url_for(page.url, urls))
-            glossary = _render_glossary(env, entries, page, config)
+            url_for = _url_for(page.url, urls)
+            entries = glossary_entries(registry, counts, infos, url_for)
+            glossary = _render_glossary(env, entries, page, config, source_url=url_for(SOURCE_PAGE, None))
             page.content = page.content.replace(GLOSSARY_MARKER, glossary)
             if src in _state.linked:
                 _state.linked[src] = _state.linked[src].replace(GLOSSARY_MARKER, glossary)
@@ -325,7 +329,7 @@ def _parts(path: str) -> tuple[str, ...]:
     return tuple(path.split("/")) if path else ()
 
 
-def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig) -> str:
+def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig, source_url: str) -> str:
     try:
         template = env.get_template(GLOSSARY_TEMPLATE)
     except TemplateNotFound:
@@ -333,4 +337,9 @@ def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig
             f"{_display(page.file.src_uri, config)}: has the {GLOSSARY_MARKER} marker but the theme "
             f"has no '{GLOSSARY_TEMPLATE}': set theme.custom_dir to the repository's overrides/."
         ) from None
-    return template.render(glossary=entries, page=page, config=config)
+
+    def cite(text: str, id_prefix: str) -> Markup:
+        """A definition as HTML, its [¶N] citations linked to the source page like those in page text."""
+        return Markup(citations_html(text, source_url, id_prefix))
+
+    return template.render(glossary=entries, page=page, config=config, cite=cite)

@@ -1,4 +1,4 @@
-"""Twelve-word shingles: the same normalisation for the source article and for the built site.
+"""Ten-word shingles: the same normalisation for the source article and for the built site.
 
 Words are lower-cased runs of letters and digits (an apostrophe inside a word is kept, typographic or
 not), so punctuation, markup and spacing never hide a copied sentence.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-SHINGLE_WORDS = 12
+SHINGLE_WORDS = 10
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")
 
 

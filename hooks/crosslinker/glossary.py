@@ -23,10 +23,9 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 @dataclass(frozen=True)
 class PageInfo:
-    """What the glossary needs of a page: its title and description."""
+    """What the glossary needs of a page: its title."""
 
     title: str
-    description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class GlossaryEntry:
 
     name: str
     aliases: tuple[str, ...]
-    description: str | None
+    definition: str  # plain text with [¶N] citations, rendered by the template
     page: str
     page_title: str
     url: str
@@ -74,7 +73,7 @@ def glossary_entries(
     pages: Mapping[str, PageInfo],
     url_for: Callable[[str, str | None], str],
 ) -> list[GlossaryEntry]:
-    """Every term, A to Z (ignoring case and accents), with its description, link and mention count."""
+    """Every term, A to Z (ignoring case and accents), with its definition, link and mention count."""
     entries = []
     used: set[str] = set()
     for term in registry.terms:
@@ -88,7 +87,7 @@ def glossary_entries(
             GlossaryEntry(
                 name=term.name,
                 aliases=term.aliases,
-                description=term.description or info.description,
+                definition=term.definition,
                 page=term.page,
                 page_title=info.title,
                 url=url_for(term.page, term.anchor),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # -----------------------------------------------------------------------------
 
 # Keys a `terms:` entry may carry; anything else is most likely a typo.
-ENTRY_KEYS = ("name", "aliases", "case_sensitive", "anchor", "description")
+ENTRY_KEYS = ("name", "definition", "aliases", "case_sensitive", "anchor")
 
 # Heading ids as written with attr_list `{ #id }` (no spaces, no `#`).
 _ANCHOR_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.:-]*$")
@@ -37,7 +37,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     case_sensitive: bool = False
     anchor: str | None = None
-    description: str | None = None
+    definition: str = ""  # for the glossary (the site requires one: sitemodel.schema); may cite [¶N]
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -130,11 +130,16 @@ def _parse_entry(where: str, src_path: str, index: int, entry: object) -> Term:
     if isinstance(entry, str):
         raise RegistryError(
             f"{at} is the bare string {entry!r}: write it as '- name: {entry}' "
-            f"(optionally with aliases, case_sensitive, anchor, description)."
+            f"(optionally with definition, aliases, case_sensitive, anchor)."
         )
     if not isinstance(entry, Mapping):
         raise RegistryError(f"{at} must be a mapping with a 'name'; got {type(entry).__name__}.")
     unknown = sorted(str(key) for key in entry if key not in ENTRY_KEYS)
+    if unknown == ["description"]:
+        raise RegistryError(
+            f"{at}: terms take 'definition:' for the glossary, not 'description:': rename the key, and make it say "
+            "what the term is, then how the article uses it."
+        )
     if unknown:
         raise RegistryError(f"{at} has unknown key(s) {', '.join(unknown)}: allowed are {', '.join(ENTRY_KEYS)}.")
     name = _name(at, "name", entry.get("name"))
@@ -154,18 +159,16 @@ def _parse_entry(where: str, src_path: str, index: int, entry: object) -> Term:
                 f"{at} ({name}): 'anchor' must be a heading id on this page, e.g. 'anchor: secondary-sanctions'."
             )
         anchor = anchor.lstrip("#")
-    description = entry.get("description")
-    if description is not None:
-        if not isinstance(description, str) or not description.strip():
-            raise RegistryError(f"{at} ({name}): 'description' must be one line of text.")
-        description = " ".join(description.split())
+    definition = entry.get("definition", "")
+    if not isinstance(definition, str):
+        raise RegistryError(f"{at} ({name}): 'definition' must be text: what the term is, for the glossary.")
     return Term(
         name=name,
         page=src_path,
         aliases=aliases,
         case_sensitive=case_sensitive,
         anchor=anchor,
-        description=description,
+        definition=" ".join(definition.split()),
     )
 
 

@@ -10,12 +10,15 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 
 from .markdown_text import line_of, outside_code
 
 # `[¶` then numbers or ranges separated by commas (each may repeat the ¶), then `]`, not already a link.
 _CITATION = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*¶?\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\](?![(\[:])")
 _REF = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
+# Rendered citation links carry ids with this prefix and their position on the page: `cite-7`.
+CITE_ID_PREFIX = "cite-"
 
 
 class CitationError(ValueError):
@@ -61,14 +64,41 @@ def check_citations(markdown: str, known: Iterable[int], path: str, first_line: 
 
 
 def render_citations(markdown: str, page_src_uri: str, source_src_uri: str = "source.md") -> str:
-    """Rewrite each citation as compact Markdown links to the source page's paragraph anchors."""
+    """Rewrite each citation as compact Markdown links to the source page's paragraph anchors.
+
+    Each link gets an id (`cite-1`, `cite-2`, ... in page order), so the source page's provenance
+    lists can point at the very sentence that cites a paragraph.
+    """
     target = posixpath.relpath(source_src_uri, posixpath.dirname(page_src_uri) or ".")
-    pieces, last = [], 0
+    pieces, last, count = [], 0, 0
     for citation in find_citations(markdown):
-        links = " ".join(
-            f'[¶{n}]({target}#p{n}){{ .cite title="The article, paragraph {n}" }}' for n in citation.paragraphs
-        )
-        pieces += [markdown[last : citation.start], links]
+        links = []
+        for n in citation.paragraphs:
+            count += 1
+            links.append(f'[¶{n}]({target}#p{n}){{ .cite #{CITE_ID_PREFIX}{count} title="{_title(n)}" }}')
+        pieces += [markdown[last : citation.start], " ".join(links)]
         last = citation.end
     pieces.append(markdown[last:])
     return "".join(pieces)
+
+
+def citations_html(text: str, source_url: str, id_prefix: str) -> str:
+    """Escape plain `text` for HTML and turn its citations into links to `source_url#pN`, with ids
+    `{id_prefix}1`, `{id_prefix}2`, ...: for text the build renders outside Markdown (the glossary)."""
+    pieces, last, count = [], 0, 0
+    for citation in find_citations(text):
+        links = []
+        for n in citation.paragraphs:
+            count += 1
+            links.append(
+                f'<a class="cite" id="{escape(id_prefix)}{count}" href="{escape(source_url)}#p{n}" '
+                f'title="{_title(n)}">¶{n}</a>'
+            )
+        pieces += [escape(text[last : citation.start]), " ".join(links)]
+        last = citation.end
+    pieces.append(escape(text[last:]))
+    return "".join(pieces)
+
+
+def _title(n: int) -> str:
+    return f"The article, paragraph {n}"

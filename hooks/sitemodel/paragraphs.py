@@ -1,13 +1,13 @@
 """The article's paragraphs (data/paragraphs.yml) and the source page's paragraph map built from them.
 
-The data file is the one list of valid citations; the map shows each paragraph in our words with a
-stable `#pN` anchor and the pages whose `sources:` name it.
+The data file is the one list of valid citations; the map shows each paragraph with a short title
+(its table-of-contents entry), a summary in our words, a stable `#pN` anchor, and a placeholder that
+the hook fills with everything the site says on the strength of that paragraph (`sitemodel.provenance`).
 """
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ import yaml
 
 # Where the list lives, relative to the folder of mkdocs.yml.
 PARAGRAPHS_FILE = "data/paragraphs.yml"
+_KEYS = ("n", "part", "line", "title", "summary")
 
 
 class ParagraphDataError(ValueError):
@@ -25,16 +26,9 @@ class ParagraphDataError(ValueError):
 class Paragraph:
     n: int
     part: str
-    line: int
-    summary: str
-
-
-@dataclass(frozen=True)
-class PageRef:
-    """A page as the paragraph map lists it."""
-
+    line: int  # the line of the captured article.txt, for editors checking a summary against the source
     title: str
-    src_uri: str
+    summary: str
 
 
 def read_paragraphs(project_root: Path) -> list[Paragraph]:
@@ -49,7 +43,7 @@ def read_paragraphs(project_root: Path) -> list[Paragraph]:
 
 
 def load_paragraphs(text: str, path: str) -> list[Paragraph]:
-    """Parse and check the paragraph list: numbered 1, 2, 3 ... with a part, a line and a summary."""
+    """Parse and check the paragraph list: numbered 1, 2, 3 ... each with a part, a line, a title and a summary."""
     try:
         entries = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -58,35 +52,53 @@ def load_paragraphs(text: str, path: str) -> list[Paragraph]:
         raise ParagraphDataError(f"{path}: expected a list of paragraphs")
     paragraphs = []
     for index, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or set(entry) != {"n", "part", "line", "summary"}:
-            raise ParagraphDataError(f"{path}: entry {index} needs exactly the keys n, part, line and summary")
+        if not isinstance(entry, dict) or set(entry) != set(_KEYS):
+            raise ParagraphDataError(f"{path}: entry {index} needs exactly the keys {', '.join(_KEYS)}")
         if entry["n"] != index:
             raise ParagraphDataError(
                 f"{path}: entry {index} has n: {entry['n']}; paragraphs are numbered 1, 2, 3 ... in order"
             )
-        paragraphs.append(Paragraph(entry["n"], str(entry["part"]), int(entry["line"]), str(entry["summary"]).strip()))
+        if isinstance(entry["line"], bool) or not isinstance(entry["line"], int) or entry["line"] < 1:
+            raise ParagraphDataError(
+                f"{path}: entry {index}: `line: {entry['line']}` must be a line number of the capture"
+            )
+        for key in ("part", "title", "summary"):
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                raise ParagraphDataError(f"{path}: entry {index}: `{key}` must be a piece of text")
+        paragraphs.append(
+            Paragraph(
+                entry["n"],
+                entry["part"].strip(),
+                entry["line"],
+                " ".join(entry["title"].split()),
+                " ".join(entry["summary"].split()),
+            )
+        )
     return paragraphs
 
 
-def render_paragraph_map(
-    paragraphs: Sequence[Paragraph], drawn_on: Mapping[int, Sequence[PageRef]], page_src_uri: str
-) -> str:
-    """Markdown for the map: a heading per paragraph (anchor `pN`), grouped by part, with the pages citing it."""
-    here = posixpath.dirname(page_src_uri) or "."
+def provenance_placeholder(n: int) -> str:
+    """The HTML comment the map leaves under paragraph `n`, replaced after rendering by its provenance list."""
+    return f"<!-- provenance of ¶{n} -->"
+
+
+def render_paragraph_map(paragraphs: Sequence[Paragraph]) -> str:
+    """Markdown for the map: a heading per part, a heading per paragraph (anchor `pN`), its summary and
+    the placeholder for its provenance list."""
     lines: list[str] = []
     part = None
     for paragraph in paragraphs:
         if paragraph.part != part:
             part = paragraph.part
             lines += [f"## {part} {{ #{_slug(part)} }}", ""]
-        lines += [f"### ¶{paragraph.n} {{ #p{paragraph.n} }}", "", paragraph.summary, ""]
-        pages = drawn_on.get(paragraph.n, ())
-        if pages:
-            links = ", ".join(f"[{ref.title}]({posixpath.relpath(ref.src_uri, here)})" for ref in pages)
-            lines += [f"Drawn on by: {links}.", ""]
-        else:
-            lines += ["No page draws on this paragraph yet.", ""]
-        lines += [f"<small>Line {paragraph.line} of the captured text.</small>", ""]
+        lines += [
+            f"### ¶{paragraph.n} · {paragraph.title} {{ #p{paragraph.n} }}",
+            "",
+            paragraph.summary,
+            "",
+            provenance_placeholder(paragraph.n),
+            "",
+        ]
     return "\n".join(lines)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .frontmatter import FrontMatterError, PageSource
+from .citations import CitationError, check_citations
+from .frontmatter import FrontMatterError, PageSource, value_line
 
 PAGE_TYPES = ("home", "overview", "actor", "scenario", "theme", "reference", "guide")
 
@@ -77,12 +78,39 @@ def check_page(page: PageSource, known_paragraphs: set[int]) -> None:
                 f"`sources:` names ¶{unknown[0]}, which the article does not have"
                 f" (¶{min(known_paragraphs)} to ¶{max(known_paragraphs)})",
             )
+    definition_citations(page, known_paragraphs)
     if page_type in TAGGED_TYPES:
         tags = meta.get("tags")
         if not isinstance(tags, list) or not tags or not all(isinstance(tag, str) and tag for tag in tags):
             raise FrontMatterError(
                 page.path, key_line(page, "tags") or 2, "`tags:` must list at least one tag, e.g. `tags: [Actors]`"
             )
+
+
+def definition_citations(page: PageSource, known_paragraphs: set[int]) -> set[int]:
+    """The paragraphs cited in the glossary definitions of the page's `terms:`; raise FrontMatterError at the
+    line of a term without a definition, or of a definition that cites a paragraph the article does not have."""
+    terms = page.meta.get("terms")
+    cited: set[int] = set()
+    for index, term in enumerate(terms if isinstance(terms, list) else []):
+        if not isinstance(term, dict):
+            continue  # the term registry reports a malformed entry
+        definition = term.get("definition")
+        if not isinstance(definition, str) or not definition.strip():
+            raise FrontMatterError(
+                page.path,
+                value_line(page.meta_text, "terms", index) or key_line(page, "terms"),
+                f"the term {term.get('name')!r} has no `definition:`. Write one or two sentences for the glossary: "
+                "what the term is, then how the article uses it, with its citations, e.g. `definition: Penalties "
+                "on third parties that deal with a sanctioned state; the article expects Washington to tighten "
+                "them [¶11].`",
+            )
+        line = value_line(page.meta_text, "terms", index, "definition") or 1
+        try:
+            cited |= check_citations(definition, known_paragraphs, page.path, line)
+        except CitationError as error:
+            raise FrontMatterError(page.path, line, str(error).split(": ", 1)[1]) from None
+    return cited
 
 
 def check_sources_match(page: PageSource, cited: set[int]) -> None:

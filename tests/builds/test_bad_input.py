@@ -31,7 +31,9 @@ sources: []
 <!-- paragraph-map -->
 """
 
-PARAGRAPHS = "\n".join(f"- n: {n}\n  part: Part\n  line: {n}\n  summary: Paragraph {n}." for n in (1, 2, 3))
+PARAGRAPHS = "\n".join(
+    f"- n: {n}\n  part: Part\n  line: {n}\n  title: Title {n}\n  summary: Paragraph {n}." for n in (1, 2, 3)
+)
 
 
 def make_site(root: Path, page: str) -> Path:
@@ -42,7 +44,7 @@ def make_site(root: Path, page: str) -> Path:
     (root / "docs" / "source.md").write_text(SOURCE_PAGE, encoding="utf-8")
     (root / "docs" / "actors" / "armenia.md").write_text(page, encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        "site_name: Test\nstrict: true\ntheme: {name: material}\n"
+        f"site_name: Test\nstrict: true\ntheme: {{name: material, custom_dir: {ROOT / 'overrides'}}}\n"
         "markdown_extensions: [attr_list, toc]\n"
         "validation: {links: {not_found: warn, anchors: warn}}\n"
         f"hooks: [{ROOT / 'hooks' / 'site_model.py'}, {ROOT / 'hooks' / 'link_hints.py'}]\n",
@@ -111,6 +113,20 @@ def test_a_good_page_builds_and_its_citation_links_to_the_paragraph(tmp_path: Pa
             GOOD_PAGE + "\nSee [the source](../source.md#p9).\n",
             "docs/actors/armenia.md: the link '../source.md#p9' names an anchor that docs/source.md does not have.",
             id="dead-anchor",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace(
+                "tags: [Actors]\n", "tags: [Actors]\nterms:\n  - name: Armenia\n    aliases: [Yerevan]\n"
+            ),
+            "docs/actors/armenia.md:8: the term 'Armenia' has no `definition:`",
+            id="term-without-a-definition",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace(
+                "tags: [Actors]\n", "tags: [Actors]\nterms:\n  - name: Armenia\n    definition: A country [¶7].\n"
+            ),
+            "docs/actors/armenia.md:9: [¶7] cites a paragraph the source does not have",
+            id="definition-citing-a-paragraph-that-does-not-exist",
         ),
         pytest.param(
             GOOD_PAGE + "\n<!-- tie -->\n",

@@ -280,7 +280,7 @@ BROKEN = [
     (
         "crosslinks-unmentioned",
         [
-            "WARNING -  docs/russia.md:5: the term 'Zeitenwende' is not mentioned on any other page",
+            "WARNING -  docs/russia.md:6: the term 'Zeitenwende' is not mentioned on any other page",
             "Aborted with 1 warnings in strict mode",
         ],
     ),

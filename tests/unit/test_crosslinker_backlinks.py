@@ -21,7 +21,7 @@ TERMS = {
     "actors/russia.md": [{"name": "Russia", "aliases": ["the Kremlin"]}],
     "themes/sanctions.md": [
         {"name": "sanctions"},
-        {"name": "secondary sanctions", "anchor": "secondary", "description": "Own description."},
+        {"name": "secondary sanctions", "anchor": "secondary", "definition": "Own definition [¶6]."},
     ],
     "themes/unused.md": [{"name": "Zeitenwende"}],
     "actors/iran.md": [{"name": "Éire test"}],
@@ -84,25 +84,26 @@ def test_mention_counts_and_unmentioned() -> None:
 def test_glossary_entries_a_to_z() -> None:
     registry = build_registry(TERMS)
     pages = {
-        "actors/russia.md": PageInfo("Russia", "Russia in the argument."),
-        "themes/sanctions.md": PageInfo("Sanctions", "Western sanctions."),
+        "actors/russia.md": PageInfo("Russia"),
+        "themes/sanctions.md": PageInfo("Sanctions"),
         "themes/unused.md": PageInfo("Unused"),
-        "actors/iran.md": PageInfo("Iran", "Iran."),
+        "actors/iran.md": PageInfo("Iran"),
     }
     entries = glossary_entries(registry, mention_counts(results()), pages, url_for)
-    assert [(e.letter, e.name, e.mentions, e.description, e.url, e.id) for e in entries] == [
-        ("E", "Éire test", 0, "Iran.", "actors/iran.md", "term-eire-test"),
-        ("R", "Russia", 2, "Russia in the argument.", "actors/russia.md", "term-russia"),
-        ("S", "sanctions", 1, "Western sanctions.", "themes/sanctions.md", "term-sanctions"),
+    # Definitions come from the terms alone, never from the page's description.
+    assert [(e.letter, e.name, e.mentions, e.definition, e.url, e.id) for e in entries] == [
+        ("E", "Éire test", 0, "", "actors/iran.md", "term-eire-test"),
+        ("R", "Russia", 2, "", "actors/russia.md", "term-russia"),
+        ("S", "sanctions", 1, "", "themes/sanctions.md", "term-sanctions"),
         (
             "S",
             "secondary sanctions",
             1,
-            "Own description.",
+            "Own definition [¶6].",
             "themes/sanctions.md#secondary",
             "term-secondary-sanctions",
         ),
-        ("Z", "Zeitenwende", 0, None, "themes/unused.md", "term-zeitenwende"),
+        ("Z", "Zeitenwende", 0, "", "themes/unused.md", "term-zeitenwende"),
     ]
     assert entries[1].aliases == ("the Kremlin",)
     assert entries[1].page_title == "Russia"

@@ -19,7 +19,7 @@ def test_parses_a_full_entry() -> None:
             "aliases": ["secondary\nsanction"],
             "case_sensitive": False,
             "anchor": "#secondary-sanctions",
-            "description": " Sanctions on  third parties. ",
+            "definition": " Sanctions on  third parties [¶6]. ",
         }
     ]
     assert parse_terms("themes/sanctions.md", raw) == [
@@ -28,7 +28,7 @@ def test_parses_a_full_entry() -> None:
             page="themes/sanctions.md",
             aliases=("secondary sanction",),
             anchor="secondary-sanctions",
-            description="Sanctions on third parties.",
+            definition="Sanctions on third parties [¶6].",
         )
     ]
 
@@ -53,7 +53,8 @@ MALFORMED = [
     ("alias-empty", [{"name": "Russia", "aliases": [""]}], "'aliases[0]' must be a non-empty name"),
     ("case-sensitive-string", [{"name": "UAE", "case_sensitive": "yes"}], "'case_sensitive' must be true or false"),
     ("anchor-with-space", [{"name": "UAE", "anchor": "two words"}], "'anchor' must be a heading id"),
-    ("description-empty", [{"name": "UAE", "description": ""}], "'description' must be one line"),
+    ("description-renamed", [{"name": "UAE", "description": "x"}], "terms take 'definition:' for the glossary"),
+    ("definition-not-text", [{"name": "UAE", "definition": ["x"]}], "(UAE): 'definition' must be text"),
 ]
 
 

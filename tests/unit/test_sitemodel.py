@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from sitemodel.citations import CitationError, check_citations, find_citations, render_citations
+from sitemodel.citations import CitationError, check_citations, citations_html, find_citations, render_citations
 from sitemodel.frontmatter import FrontMatterError, split_front_matter
 from sitemodel.link_hints import reword
 from sitemodel.markers import MarkerError, check_markers, replace_marker
-from sitemodel.paragraphs import PageRef, Paragraph, ParagraphDataError, load_paragraphs, render_paragraph_map
+from sitemodel.paragraphs import Paragraph, ParagraphDataError, load_paragraphs, render_paragraph_map
 from sitemodel.schema import check_page, check_sources_match
 
 KNOWN = set(range(1, 12))
@@ -33,18 +35,26 @@ def test_find_citations(markdown: str, paragraphs: list[tuple[int, ...]]):
 @pytest.mark.parametrize(
     ("page", "markdown", "expected"),
     [
-        ("index.md", "A [¶5].", 'A [¶5](source.md#p5){ .cite title="The article, paragraph 5" }.'),
+        ("index.md", "A [¶5].", 'A [¶5](source.md#p5){ .cite #cite-1 title="The article, paragraph 5" }.'),
         (
             "actors/russia.md",
             "B [¶5, 6].",
-            'B [¶5](../source.md#p5){ .cite title="The article, paragraph 5" }'
-            ' [¶6](../source.md#p6){ .cite title="The article, paragraph 6" }.',
+            'B [¶5](../source.md#p5){ .cite #cite-1 title="The article, paragraph 5" }'
+            ' [¶6](../source.md#p6){ .cite #cite-2 title="The article, paragraph 6" }.',
         ),
         ("actors/russia.md", "No citation here.", "No citation here."),
     ],
 )
 def test_render_citations_links_relative_to_the_page(page: str, markdown: str, expected: str):
     assert render_citations(markdown, page) == expected
+
+
+def test_citations_html_escapes_text_and_links_each_paragraph_with_an_id():
+    assert citations_html("Sanctions <& more> [¶5, 7].", "../source/", "term-x-") == (
+        "Sanctions &lt;&amp; more&gt; "
+        '<a class="cite" id="term-x-1" href="../source/#p5" title="The article, paragraph 5">¶5</a> '
+        '<a class="cite" id="term-x-2" href="../source/#p7" title="The article, paragraph 7">¶7</a>.'
+    )
 
 
 def test_check_citations_names_file_and_line_of_a_missing_paragraph():
@@ -168,18 +178,34 @@ def test_replace_marker_rejects_an_unknown_name():
 
 def test_load_paragraphs_requires_consecutive_numbers():
     with pytest.raises(ParagraphDataError, match=r"data/p\.yml: entry 2 has n: 3"):
-        load_paragraphs("- {n: 1, part: A, line: 1, summary: S}\n- {n: 3, part: A, line: 2, summary: S}", "data/p.yml")
+        load_paragraphs(
+            "- {n: 1, part: A, line: 1, title: T, summary: S}\n- {n: 3, part: A, line: 2, title: T, summary: S}",
+            "data/p.yml",
+        )
 
 
-def test_paragraph_map():
-    paragraphs = [Paragraph(1, "The split", 1, "One."), Paragraph(2, "The status quo", 12, "Two.")]
-    drawn_on = {1: [PageRef("Russia", "actors/russia.md"), PageRef("Home", "index.md")]}
-    assert render_paragraph_map(paragraphs, drawn_on, "source.md") == (
-        "## The split { #the-split }\n\n### ¶1 { #p1 }\n\nOne.\n\n"
-        "Drawn on by: [Russia](actors/russia.md), [Home](index.md).\n\n"
-        "<small>Line 1 of the captured text.</small>\n\n"
-        "## The status quo { #the-status-quo }\n\n### ¶2 { #p2 }\n\nTwo.\n\n"
-        "No page draws on this paragraph yet.\n\n<small>Line 12 of the captured text.</small>\n"
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("{n: 1, part: A, line: 1, summary: S}", "entry 1 needs exactly the keys n, part, line, title, summary"),
+        ("{n: 1, part: A, line: abc, title: T, summary: S}", "entry 1: `line: abc` must be a line number"),
+        ("{n: 1, part: A, line: 1, title: '', summary: S}", "entry 1: `title` must be a piece of text"),
+        ("{n: 1, part: A, line: 1, title: 1972, summary: S}", "entry 1: `title` must be a piece of text"),
+    ],
+)
+def test_load_paragraphs_names_the_entry_and_the_bad_value(entry: str, message: str):
+    with pytest.raises(ParagraphDataError, match=re.escape(f"data/p.yml: {message}")):
+        load_paragraphs(f"- {entry}\n", "data/p.yml")
+
+
+def test_paragraph_map_gives_each_paragraph_a_titled_heading_a_summary_and_a_provenance_slot():
+    paragraphs = [
+        Paragraph(1, "The split", 1, "The offer", "One."),
+        Paragraph(2, "The status quo", 12, "After", "Two."),
+    ]
+    assert render_paragraph_map(paragraphs) == (
+        "## The split { #the-split }\n\n### ¶1 · The offer { #p1 }\n\nOne.\n\n<!-- provenance of ¶1 -->\n\n"
+        "## The status quo { #the-status-quo }\n\n### ¶2 · After { #p2 }\n\nTwo.\n\n<!-- provenance of ¶2 -->\n"
     )
 
 

@@ -1,0 +1,105 @@
+"""The real site's provenance lists: under each paragraph of the source page, every sentence that cites it.
+
+Properties of whatever the content is: every rendered citation on every page is listed under its paragraph,
+every listed sentence leads back to its citation, and the lists stay out of search and out of term linking.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from crosslinker.linking import CSS_CLASS
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+SOURCE = "source/index.html"
+
+
+def _resolve(page_path: str, href: str) -> tuple[str, str]:
+    """The site file and fragment that `href`, written on the page at `page_path`, leads to."""
+    url = urljoin(f"http://site/{page_path}", href)
+    path, _, fragment = url.removeprefix("http://site/").partition("#")
+    return (path + "index.html" if path.endswith("/") or path == "" else path), fragment
+
+
+def _listed(site_pages: dict[str, HTMLParser]) -> dict[int, list[tuple[str, str, str]]]:
+    """{paragraph: [(page file, citation id, sentence), ...]} as the source page lists them."""
+    listed: dict[int, list[tuple[str, str, str]]] = {}
+    for details in site_pages[SOURCE].css("details.provenance"):
+        n = int(re.fullmatch(r"p(\d+)-claims", details.attributes["id"]).group(1))
+        for link in details.css("ul.provenance__pages ul a"):
+            page, anchor = _resolve(SOURCE, link.attributes["href"])
+            listed.setdefault(n, []).append((page, anchor, link.text()))
+    return listed
+
+
+def test_every_paragraph_has_a_provenance_list_under_its_heading(site_pages):
+    source = site_pages[SOURCE]
+    for heading in source.css("article h3[id^=p]"):
+        n = heading.attributes["id"][1:]
+        following = heading.next
+        while following is not None and following.tag != "details" and following.tag != "h3":
+            following = following.next
+        assert following is not None and following.attributes.get("id") == f"p{n}-claims", (
+            f"¶{n} has no provenance list before the next paragraph"
+        )
+
+
+def test_every_rendered_citation_is_listed_under_its_paragraph(site_pages):
+    listed = {(page, anchor) for entries in _listed(site_pages).values() for page, anchor, _ in entries}
+    missing = []
+    for path, page in site_pages.items():
+        if path in (SOURCE, "404.html"):
+            continue
+        for link in page.css("article a.cite[id]"):
+            if (path, link.attributes["id"]) not in listed:
+                missing.append(f"{path}#{link.attributes['id']}")
+    # A sentence citing one paragraph twice is listed once, at its first citation.
+    repeated = [m for m in missing if not _is_repeat(site_pages, m)]
+    assert not repeated, f"citations missing from the source page's lists: {repeated[:10]}"
+    assert listed, "the source page lists no sentences"
+
+
+def _is_repeat(site_pages: dict[str, HTMLParser], missing: str) -> bool:
+    path, anchor = missing.split("#")
+    link = site_pages[path].css_first(f"#{anchor}")
+    block = link.parent
+    while block.tag not in ("p", "li", "td", "th", "dd", "dt", "figcaption"):
+        block = block.parent
+    return sum(1 for a in block.css("a.cite[id]") if a.text() == link.text()) > 1
+
+
+def test_every_listed_sentence_leads_to_a_citation_of_its_paragraph(site_pages):
+    checked = 0
+    for n, entries in _listed(site_pages).items():
+        for page, anchor, sentence in entries:
+            target = site_pages[page].css_first(f"#{anchor}")
+            assert target is not None, f"¶{n}: {page}#{anchor} does not exist"
+            assert "cite" in target.attributes.get("class", "").split() and target.text() == f"¶{n}", (
+                f"¶{n}: {page}#{anchor} is not a citation of ¶{n}"
+            )
+            assert f"¶{n}" in sentence, f"¶{n}: the listed sentence does not show its citation: {sentence!r}"
+            block = target.parent
+            while block.tag not in ("p", "li", "td", "th", "dd", "dt", "figcaption"):
+                block = block.parent
+            assert sentence.rstrip(".") in " ".join(block.text().split()), (
+                f"¶{n}: {sentence!r} is not what {page}#{anchor} says"
+            )
+            checked += 1
+    assert checked > 100
+
+
+def test_the_lists_are_neither_linked_nor_indexed(real_site: Path, site_pages):
+    source = site_pages[SOURCE]
+    details = source.css("details.provenance")
+    assert details
+    for block in details:
+        # Only the list's own links: no term links (the linker's class) inside quoted sentences.
+        assert not block.css(f"a.{CSS_CLASS}"), "term links inside a provenance list"
+        assert all(a.parent.tag == "li" for a in block.css("a"))
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    source_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("source/"))
+    some_sentence = details[0].css_first("ul.provenance__pages ul a").text()
+    assert some_sentence not in source_text, "the source page's search entry quotes other pages"
