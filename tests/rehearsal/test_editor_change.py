@@ -28,7 +28,13 @@ FILLED = {
     "description": "A region the article names as a destination of Russia's re-oriented supply chains.",
     "sources": [6],
     "tags": ["Actors"],
-    "terms": [{"name": "Southeast Asia"}],
+    "terms": [
+        {
+            "name": "Southeast Asia",
+            "definition": "The region between China, India and Australia. The article names it with China as "
+            "where Moscow aims to shift its supply chains [¶6].",
+        }
+    ],
     "outlook": {
         "split": "Not discussed; the article mentions the region only as part of Moscow's pivot [¶6].",
         "status_quo": "Not discussed; the article mentions the region only as part of Moscow's pivot [¶6].",
