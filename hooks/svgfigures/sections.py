@@ -167,7 +167,8 @@ def render_ties(data: SiteData, actor_id: str, page_uri: str) -> str:
         label = KIND_NAMES[tie.kind].lower()
         if tie.status != "stated":
             label += f", {STATUS_NAMES[tie.status]}"
-        items.append(f"- [{other.title}]({link(page_uri, other.src_uri)}), *{label}*: {tie.says}")
+        # The label is the data's own vocabulary, not prose: no term links inside it.
+        items.append(f"- [{other.title}]({link(page_uri, other.src_uri)}), *{label}*{{ .no-crosslinks }}: {tie.says}")
     if not items:
         raise ValueError(
             "<!-- ties --> is on the page of an actor with no ties: add `ties:` to this or another actor's "

@@ -62,7 +62,7 @@ def actor_page_from_skeleton(project: Path) -> str:
     # The article gives the region no tie of its own, so the editor drops `ties:` and, as the skeleton
     # says, the section that would list them.
     meta.pop("ties", None)
-    body = re.sub(r"## Ties to other actors.*?(?=^## |\Z)", "", body, flags=re.S | re.M)
+    body = re.sub(r"\n+## Ties to other actors.*?(?=^## |\Z)", "\n\n", body, flags=re.S | re.M).rstrip("\n") + "\n"
     assert "TODO" not in yaml.safe_dump(meta), f"the skeleton has new fields to fill: {meta}"
     body = "\n".join(
         re.match(r"\s*(?:[-*]\s+)?", line).group() + BODY_TEXT if "TODO" in line else line for line in body.splitlines()
@@ -147,7 +147,8 @@ def _dead_link(text: str) -> str:
 
 def _second_claim(text: str) -> str:
     # Kazakhstan is already a term of docs/actors/central-asia.md.
-    return _with_front_matter(text, lambda meta: meta["terms"].append({"name": "Kazakhstan"}))
+    claim = {"name": "Kazakhstan", "definition": "A Central Asian country the article names [¶6]."}
+    return _with_front_matter(text, lambda meta: meta["terms"].append(claim))
 
 
 def _paragraph_99(text: str) -> str:

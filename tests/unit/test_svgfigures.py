@@ -427,13 +427,16 @@ def test_bad_layout(text, message):
 
 def test_render_ties_both_directions(data):
     assert render_ties(data, "alpha", "actors/alpha.md") == (
-        "- [Beta](beta.md), *partnership*: Alpha and Beta trade [¶5, 6].\n"
-        "- [Beta](beta.md), *dependence, a concern the article reports*: Some fear Alpha leans on Beta [¶5].\n"
-        "- [Gamma](gamma.md), *sanctions, expected if the status quo holds*: Gamma would sanction Alpha [¶6, 11]."
+        "- [Beta](beta.md), *partnership*{ .no-crosslinks }: Alpha and Beta trade [¶5, 6].\n"
+        "- [Beta](beta.md), *dependence, a concern the article reports*{ .no-crosslinks }: "
+        "Some fear Alpha leans on Beta [¶5].\n"
+        "- [Gamma](gamma.md), *sanctions, expected if the status quo holds*{ .no-crosslinks }: "
+        "Gamma would sanction Alpha [¶6, 11]."
     )
     assert render_ties(data, "beta", "actors/beta.md") == (
-        "- [Alpha](alpha.md), *partnership*: Alpha and Beta trade [¶5, 6].\n"
-        "- [Alpha](alpha.md), *dependence, a concern the article reports*: Some fear Alpha leans on Beta [¶5]."
+        "- [Alpha](alpha.md), *partnership*{ .no-crosslinks }: Alpha and Beta trade [¶5, 6].\n"
+        "- [Alpha](alpha.md), *dependence, a concern the article reports*{ .no-crosslinks }: "
+        "Some fear Alpha leans on Beta [¶5]."
     )
 
 
@@ -533,7 +536,7 @@ def test_replace_markers_skips_fences_and_foreign_markers(data):
     text = "<!-- glossary -->\n```md\n<!-- ties -->\n```\n~~~\n<!-- outlook -->\n~~~\n  <!-- ties -->  "
     markdown, problems = replace_markers(text, "actors/beta.md", data)
     assert markdown.split("\n")[:7] == text.split("\n")[:7]
-    assert "- [Alpha](alpha.md), *dependence, a concern the article reports*: Some fear" in markdown
+    assert "- [Alpha](alpha.md), *dependence, a concern the article reports*{ .no-crosslinks }: Some fear" in markdown
     assert problems == []
 
 
