@@ -6,6 +6,9 @@ project carries no copy of the article.
 
 from __future__ import annotations
 
+import re
+
+import yaml
 from originality import SHINGLE_WORDS, shingle_hashes, words
 from project_support import ROOT
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -55,3 +58,17 @@ def _first_copied_run(text: str, found: set[str]) -> str:
 def _visible_text(page: HTMLParser) -> str:
     body = page.css_first("body")
     return body.text(separator=" ") if body else ""
+
+
+def test_every_fact_of_the_article_is_still_on_a_reader_page(site_pages):
+    # Our own words, but nothing lost: each fact the article states appears on some page besides the
+    # source page, whose summaries would otherwise vouch for facts no page explains any more.
+    facts = yaml.safe_load((ROOT / "tests" / "data" / "article-facts.yml").read_text(encoding="utf-8"))
+    assert set(facts) == set(range(1, 12))
+    text = " ".join(
+        " ".join(_visible_text(page).split())
+        for path, page in site_pages.items()
+        if not path.startswith(("source/", "contributing/", "search/", "404"))
+    )
+    lost = [f"¶{n}: {fact}" for n, patterns in facts.items() for fact in patterns if not re.search(fact, text, re.I)]
+    assert not lost, "facts of the article no reader page states any more: " + "; ".join(lost)
