@@ -67,10 +67,12 @@ class Registry:
 def fold(text: str) -> str:
     """Fold text for matching: lower case, same length, typographic apostrophes as `'`."""
     folded = text.lower()
+    if folded.isascii():
+        return folded
     if len(folded) != len(text):
         # A few characters lower-case to two (e.g. "İ"): keep those as they are so offsets hold.
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return folded.translate(_QUOTES)
+    return folded.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def normalize_name(name: str) -> str:

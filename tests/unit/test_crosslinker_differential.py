@@ -13,7 +13,6 @@ from __future__ import annotations
 import random
 import re
 
-import pytest
 from crosslinker import Linker, build_registry
 from generated_pages import PageWriter, Renderer
 from hypothesis import HealthCheck, given, note, settings
@@ -126,7 +125,6 @@ def misplaced(html: str) -> list[str]:
 # -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: nested links and abbreviations; fixed in the next commit")
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**63))
 def test_linked_html_reads_back_as_the_input_with_links_only_where_they_may_go(seed: int) -> None:

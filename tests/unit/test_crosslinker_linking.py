@@ -266,26 +266,7 @@ def linker() -> Linker:
     return Linker(build_registry(TERMS))
 
 
-# Issue 10: the scanner does not read tags and abbreviations as HTML does. Fixed in the next commit.
-ISSUE_10 = {
-    "abbr-in-abbr",
-    "abbr-around-inline-never",
-    "term-across-footnote-ref",
-    "term-across-empty-link",
-    "unquoted-value-with-apostrophe",
-    "unquoted-value-ending-in-slash",
-    "close-tag-in-attribute-inside-link",
-    "close-tag-in-comment-inside-link",
-}
-
-
-@pytest.mark.parametrize(
-    ("html", "expected"),
-    [
-        pytest.param(*row[1:], id=row[0], marks=[pytest.mark.xfail(strict=True)] if row[0] in ISSUE_10 else [])
-        for row in RULES
-    ],
-)
+@pytest.mark.parametrize(("html", "expected"), [row[1:] for row in RULES], ids=[row[0] for row in RULES])
 def test_rule(linker: Linker, html: str, expected: str | None) -> None:
     """`expected` None: the HTML stays as it is."""
     assert linker.link(html, page="index.md", url_for=url_for).html == (html if expected is None else expected)
