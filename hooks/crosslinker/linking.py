@@ -17,7 +17,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from .registry import Registry, Term, fold
-from .scanner import ABBR, CROSSLINK, SEP, TEXT, Scan, inline_elements, scan
+from .scanner import ABBR, CROSSLINK, FLAG, SECTION, SEP, TEXT, Scan, inline_elements, scan
 
 # -----------------------------------------------------------------------------
 # Data
@@ -256,7 +256,7 @@ class Linker:
         # mentioned already, in every section.
         stride = len(self.registry.terms) if self.per_section else 0
         own = self._owned.get(page, ())
-        sections_on_page = segs[-1].section + 1 if stride and segs else 1
+        sections_on_page = segs[-1][SECTION] + 1 if stride and segs else 1
         seen = {index + section * stride for index in own for section in range(sections_on_page)}
         linked: set = set()
         html, targets = doc.html, self._targets
@@ -404,14 +404,14 @@ def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int]
     """
     seg_s, segs = doc.seg_s, doc.segs
     j = i if i + 1 == len(seg_s) or end <= seg_s[i + 1] else doc.segment(end - 1)
-    first = segs[i]
+    _html_start, _html_end, context, flag, section, _atomic = segs[i]
     if i == j:
-        if first.flag == CROSSLINK:
-            return (CROSSLINK, -1, -1, first.section)
-        if first.flag not in (TEXT, ABBR):
+        if flag == CROSSLINK:
+            return (CROSSLINK, -1, -1, section)
+        if flag not in (TEXT, ABBR):
             return None
     else:
-        if any(segs[k].flag not in (TEXT, ABBR) for k in range(i, j + 1)):
+        if any(segs[k][FLAG] not in (TEXT, ABBR) for k in range(i, j + 1)):
             return None
         barriers = doc.barriers
         k = bisect_right(barriers, start)
@@ -420,14 +420,14 @@ def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int]
     o_start = doc.start_offset(i, start)
     o_end = doc.end_offset(j, end - 1)
     if i == j:
-        if first.flag == TEXT:  # within one piece of text, outside any abbreviation
-            return (0, o_start, o_end, first.section)
+        if flag == TEXT:  # within one piece of text, outside any abbreviation
+            return (0, o_start, o_end, section)
         # Inside an abbreviation: its elements, read from the outermost one, say whether the match fills it.
         els, closes, ps, pe = inline_elements(doc.html, doc.abbrs[i], o_start, o_end)
-    elif all(segs[k].flag == TEXT for k in range(i, j + 1)) and "<" not in doc.html[o_start:o_end]:
-        return (0, o_start, o_end, first.section)  # pieces of one text (an entity between words)
+    elif all(segs[k][FLAG] == TEXT for k in range(i, j + 1)) and "<" not in doc.html[o_start:o_end]:
+        return (0, o_start, o_end, section)  # pieces of one text (an entity between words)
     else:
-        els, closes, ps, pe = inline_elements(doc.html, first.context, o_start, o_end)
+        els, closes, ps, pe = inline_elements(doc.html, context, o_start, o_end)
     # Out of every element up to the outermost <abbr>, or nothing; then open and close in the same
     # element, hoisting out of inline elements the match fills (the deeper side first).
     while ps >= 0 and els[ps].abbr >= 0:
@@ -451,7 +451,7 @@ def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int]
             o_end, pe = _hoist_end(els[pe], closes[pe], o_end)
             if o_end < 0:
                 return None
-    return (0, o_start, o_end, first.section)
+    return (0, o_start, o_end, section)
 
 
 def _hoist_start(el, o_start: int) -> tuple[int, int]:

@@ -33,20 +33,14 @@ CROSSLINK = 2  # the text of an existing `a.crosslink` (a mention, so linking is
 ABBR = 3  # linkable text inside an <abbr>: only a link around the whole abbreviation may take it
 
 
-class Segment(NamedTuple):
-    """A piece of text between two tags: where it is in the HTML, where it sits, and how it maps.
-
-    `context` is the offset where the inline content of its block starts: `inline_elements` reads
-    its inline elements from there. The text of a segment maps to its HTML one character for one,
-    unless it is `atomic`: an entity or a run of spaces, whose text stands for all of its HTML.
-    """
-
-    html_start: int
-    html_end: int
-    context: int
-    flag: int
-    section: int  # H2 sections before it
-    atomic: bool
+# A segment is a piece of text between two tags, as a plain tuple read through these names (the
+# scanner makes one per piece of text, and a NamedTuple costs four times as much to make):
+# (html start, html end, context, flag, H2 section, atomic). Its `context` is the offset where the
+# inline content of its block starts: `inline_elements` reads its inline elements from there. Its
+# text maps to its HTML one character for one, unless it is `atomic`: an entity or a run of spaces,
+# whose text stands for all of its HTML.
+HTML_START, HTML_END, CONTEXT, FLAG, SECTION, ATOMIC = range(6)
+Segment = tuple[int, int, int, int, int, bool]
 
 
 class Element(NamedTuple):
@@ -178,8 +172,10 @@ def _tokens(inline: bool) -> re.Pattern[str]:
         "<(?:"
         # Block tags in a row, with the spaces between them: the edge of a paragraph, a cell, an item.
         rf"{_PLAIN_BLOCK}(?:<{_PLAIN_BLOCK})*+(?P<blocks>)"
-        # Elements read whole, as Markdown writes them (in lower case): links, code, headings, code blocks.
-        rf"|(?P<whole>{_names(_SKIP_INLINE_TAGS + _SKIP_FLAT_TAGS)}){_NAME_END}(?P<whole_attrs>{_ATTRS})>"
+        # Elements read whole, as Markdown writes them (in lower case): headings and code blocks, which
+        # are stepped over; links and code, whose text is read.
+        rf"|(?P<skipped>{_names(_SKIP_FLAT_TAGS)}){_NAME_END}{_ATTRS}>{_content('(?P=skipped)')}{_close('(?P=skipped)')}"
+        rf"|(?P<whole>{_names(_SKIP_INLINE_TAGS)}){_NAME_END}(?P<whole_attrs>{_ATTRS})>"
         rf"(?P<inner>{_content('(?P=whole)')}){_close('(?P=whole)')}"
         # Elements that hold text only.
         rf"|(?P<raw>{_names(_RAW_TEXT_TAGS)}){_NAME_END}{_ATTRS}>.*?(?:</(?P=raw){_NAME_END}[^>]*+>|\Z)"
@@ -201,9 +197,10 @@ _INLINE_TAG_RE = re.compile(f"(<{_PLAIN_INLINE})")  # splits a run into text and
 _ABBR_TAG_RE = re.compile(rf"<(/?)abbr{_NAME_END}")
 # Tokens, by the number of their last group (`m.lastindex`); bogus comments have none.
 _GROUPS = _TOKEN_RE.groupindex
-_BLOCKS, _WHOLE, _RAW, _COMMENT, _OTHER = (
-    _GROUPS[name] for name in ("blocks", "inner", "raw", "comment", "self_closing")
+_BLOCKS, _SKIPPED, _WHOLE, _RAW, _COMMENT, _OTHER = (
+    _GROUPS[name] for name in ("blocks", "skipped", "inner", "raw", "comment", "self_closing")
 )
+_EDGES = frozenset((_BLOCKS, _SKIPPED, _RAW))
 _WHOLE_NAME, _WHOLE_ATTRS, _CLOSING, _NAME, _ATTRIBUTES, _SELF_CLOSING = (
     _GROUPS[name] for name in ("whole", "whole_attrs", "closing", "name", "attrs", "self_closing")
 )
@@ -226,7 +223,6 @@ _OFF = "crosslinks: off"
 _ON = "crosslinks: on"
 
 _jump_res: dict[str, re.Pattern[str]] = {}
-_new_segment = tuple.__new__  # a Segment without the Python-level __new__ of a NamedTuple: one per text run
 
 
 @dataclass(slots=True)
@@ -253,13 +249,13 @@ class Scan:
 
     def start_offset(self, i: int, p: int) -> int:
         """Offset in the HTML where the character at text position `p` (in segment i) starts."""
-        seg = self.segs[i]
-        return seg.html_start if seg.atomic else seg.html_start + p - self.seg_s[i]
+        html_start, _html_end, _context, _flag, _section, atomic = self.segs[i]
+        return html_start if atomic else html_start + p - self.seg_s[i]
 
     def end_offset(self, i: int, p: int) -> int:
         """Offset in the HTML where the character at text position `p` (in segment i) ends."""
-        seg = self.segs[i]
-        return seg.html_end if seg.atomic else seg.html_start + p - self.seg_s[i] + 1
+        html_start, html_end, _context, _flag, _section, atomic = self.segs[i]
+        return html_end if atomic else html_start + p - self.seg_s[i] + 1
 
 
 # -----------------------------------------------------------------------------
@@ -316,12 +312,11 @@ def scan(html: str) -> Scan:
                                 flag = ABBR if abbrs else TEXT
                         o += len(part)
                         continue
-                    if not part or (last_space and not part.strip(" ")):
-                        o += len(part)
-                        continue
                     # Entities and runs of spaces are pieces of their own, each linked whole.
                     pieces = _pieces(part) if "&" in part or "  " in part else ((part, len(part), False),)
                     for piece, length, atomic in pieces:
+                        if not piece:
+                            continue
                         if last_space and piece[0] == " ":
                             if atomic:
                                 o += length
@@ -334,7 +329,7 @@ def scan(html: str) -> Scan:
                         if flag == ABBR:
                             abbr_starts[len(segs)] = abbr_start
                         add_start(size)
-                        add_segment(_new_segment(Segment, (o, o + length, context, flag, section, atomic)))
+                        add_segment((o, o + length, context, flag, section, atomic))
                         add_part(piece)
                         size += len(piece)
                         last_space = piece[-1] == " "
@@ -344,7 +339,9 @@ def scan(html: str) -> Scan:
                 break
             pos = end
             token = m.lastindex
-            if token == _BLOCKS:
+            if token in _EDGES:  # a block's edge, or a block stepped over
+                if token == _SKIPPED and m.group(_SKIPPED) == "h2":
+                    section += 1
                 if not last_sep:
                     add_part(SEP)
                     size += 1
@@ -354,7 +351,22 @@ def scan(html: str) -> Scan:
                     abbrs = 0
                     flag = BLOCKED if off else TEXT
                 continue
-            if token == _OTHER:
+            if token == _WHOLE:  # a link or code: its text is read, never linked into
+                attrs = m.group(_WHOLE_ATTRS)
+                skipped = BLOCKED
+                if attrs and ("class" in attrs or _has_class(attrs)):
+                    classes = _classes(attrs)
+                    if classes & _SILENT_CLASSES:  # no text, but a link may not span it either
+                        barriers.append(size)
+                        continue
+                    if m.group(_WHOLE_NAME) == "a" and "crosslink" in classes:
+                        skipped = CROSSLINK
+                inner_start, inner_end = m.span(_WHOLE)
+                inner = plain[inner_start:inner_end]
+                has_img = False
+                if "<" in inner or "&" in inner or "  " in inner:
+                    inner, has_img = _skipped_text(inner)
+            elif token == _OTHER:
                 name = m.group(_NAME)
                 kind = kinds.get(name)
                 if kind is None:
@@ -416,34 +428,6 @@ def scan(html: str) -> Scan:
                             abbrs = 0
                             flag = BLOCKED if off else TEXT
                     continue
-            elif token == _WHOLE:
-                name = m.group(_WHOLE_NAME)
-                if name in _SKIP_FLAT_TAGS:  # a heading, a code block...: stepped over, a block's edge
-                    if name == "h2":
-                        section += 1
-                    if not last_sep:
-                        add_part(SEP)
-                        size += 1
-                        last_space = last_sep = True
-                    context = pos
-                    if abbrs:
-                        abbrs = 0
-                        flag = BLOCKED if off else TEXT
-                    continue
-                attrs = m.group(_WHOLE_ATTRS)
-                skipped = BLOCKED
-                if attrs and _has_class(attrs):
-                    classes = _classes(attrs)
-                    if classes & _SILENT_CLASSES:  # no text, but a link may not span it either
-                        barriers.append(size)
-                        continue
-                    if name == "a" and "crosslink" in classes:
-                        skipped = CROSSLINK
-                inner_start, inner_end = m.span(_WHOLE)
-                inner = plain[inner_start:inner_end]
-                has_img = False
-                if "<" in inner or "&" in inner or "  " in inner:
-                    inner, has_img = _skipped_text(inner)
             elif token == _COMMENT:
                 comment = m.group(_COMMENT)
                 if "crosslinks" in comment:
@@ -454,16 +438,6 @@ def scan(html: str) -> Scan:
                     elif comment == _ON:
                         off = False
                         flag = ABBR if abbrs else TEXT
-                continue
-            elif token == _RAW:  # <script>, <style>...: a block's edge
-                if not last_sep:
-                    add_part(SEP)
-                    size += 1
-                    last_space = last_sep = True
-                context = pos
-                if abbrs:
-                    abbrs = 0
-                    flag = BLOCKED if off else TEXT
                 continue
             else:  # a bogus comment, a doctype
                 continue
@@ -478,7 +452,7 @@ def scan(html: str) -> Scan:
                     last_space = last_sep = True
                 continue
             add_start(size)
-            add_segment(_new_segment(Segment, (start, pos, context, skipped, section, False)))
+            add_segment((start, pos, context, skipped, section, False))
             add_part(inner)
             size += len(inner)
             last_space = inner[-1] == " "
@@ -550,7 +524,7 @@ def inline_elements(html: str, context: int, first: int, last: int) -> tuple[lis
                         pos = _whole_end(html, name, pos)
                 elif kind not in (_VOID_SPACE, _VOID_NONE, _VOID_SEP):
                     break  # the block's edge
-            elif token in (_BLOCKS, _RAW) or (token == _WHOLE and m.group(_WHOLE_NAME) in _SKIP_FLAT_TAGS):
+            elif token in _EDGES:
                 break
         tokens = _INLINE_TOKEN_RE.finditer(html, pos)
     if at_first is None:
