@@ -31,8 +31,10 @@ FUNCTION_WORDS = (
 OPENERS = ("\u201c", "\u2018", "(", "\u00ab\u00a0", "")
 CLOSERS = {"\u201c": "\u201d", "\u2018": "\u2019", "(": ")", "\u00ab\u00a0": "\u00a0\u00bb", "": ""}
 INTERJECTIONS = (
-    " \u2014 ", "\u2009\u2013\u2009", " \u2192 ", "\u2026 ", " \U0001f680 ", " \u2705 ", " (c) ", " --> ",
-    "\u00a0", " &nbsp;", " &amp; ", " &rarr; ", " &#8217;", " \u00d7 ", " \u00b1 ", " \u20ac\u00a010 ",
+    " \u2014 ", " \u2014 ", "\u2009\u2013\u2009", " \u2192 ", "\u2026 ", "\u2026 ", " \U0001f680 ", " \u2705 ",
+    "\u00a0", "\u00a0", " \u00d7 ", " \u00b1 ", " \u20ac\u00a010 ", ", ", "; ", " (", ") ",
+    # Entities, as Markdown and its extensions write them: `(c)`, `-->`, an escaped `&`, a no-break space.
+    " (c) ", " --> ", " &amp; ", "&nbsp;",
 )
 SCRIPTS = ("\u6587\u6863", "\u0434\u0430\u043d\u043d\u044b\u0435", "\u03b4\u03b5\u03b4\u03bf\u03bc\u03ad\u03bd\u03b1")
 LANGUAGES = ("python", "yaml", "bash", "json", "html", "text")
@@ -107,27 +109,27 @@ class PageWriter:
         return name
 
     def inline(self) -> str:
-        """One piece of a sentence: mostly a word, sometimes markup around words or a term."""
-        roll = self.rnd.random()
-        if roll < 0.82:
+        """One piece of a sentence: mostly a word, sometimes markup around words or a term, in about
+        the proportions of technical documentation (inline code and links first)."""
+        if self.rnd.random() < 0.85:
             return self.word()
         kinds = (
-            lambda: f"`{self.word()} {self.maybe_name()}`",
-            lambda: f"**{self.maybe_name()}**",
-            lambda: f"*{self.word()} {self.maybe_name()}*",
-            lambda: f"[{self.maybe_name()}]({self.rnd.choice(self.links)})",
-            lambda: f'[{self.word()}]({self.rnd.choice(self.links)}){{ .md-button title="{self.word()}" }}',
-            lambda: f"<kbd>{self.word()}</kbd>",
-            lambda: f'<span title="{self.word()} {self.maybe_name()}">{self.maybe_name()}</span>',
-            lambda: f"<mark>{self.maybe_name()}</mark>",
-            lambda: f"H<sub>2</sub>O<sup>{self.rnd.randrange(9)}</sup>",
-            lambda: f"[^{self.footnote()}]",
-            lambda: f'![{self.maybe_name()}](img/{self.word()}.png){{ width="{self.rnd.randrange(90, 400)}" }}',
-            lambda: self.rnd.choice(SCRIPTS),
-            lambda: f"<!-- {self.word()} -->",
-            lambda: f"&lt;{self.word()}&gt;",
+            (30, lambda: f"`{self.word()} {self.maybe_name()}`"),
+            (15, lambda: f"**{self.maybe_name()}**"),
+            (12, lambda: f"*{self.word()} {self.maybe_name()}*"),
+            (18, lambda: f"[{self.maybe_name()}]({self.rnd.choice(self.links)})"),
+            (2, lambda: f'[{self.word()}]({self.rnd.choice(self.links)}){{ .md-button title="{self.word()}" }}'),
+            (3, lambda: f"<kbd>{self.word()}</kbd>"),
+            (3, lambda: f'<span title="{self.word()} {self.maybe_name()}">{self.maybe_name()}</span>'),
+            (2, lambda: f"<mark>{self.maybe_name()}</mark>"),
+            (2, lambda: f"H<sub>2</sub>O<sup>{self.rnd.randrange(9)}</sup>"),
+            (2, lambda: f"[^{self.footnote()}]"),
+            (2, lambda: f'![{self.maybe_name()}](img/{self.word()}.png){{ width="{self.rnd.randrange(90, 400)}" }}'),
+            (2, lambda: self.rnd.choice(SCRIPTS)),
+            (1, lambda: f"<!-- {self.word()} -->"),
+            (2, lambda: f"&lt;{self.word()}&gt;"),
         )
-        return self.rnd.choice(kinds)()
+        return self.rnd.choices([make for _, make in kinds], [weight for weight, _ in kinds])[0]()
 
     def maybe_name(self) -> str:
         return self.name() if self.rnd.random() < 0.5 else self.word()
