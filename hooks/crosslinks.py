@@ -8,10 +8,8 @@ every page's HTML exists, it links each page, sets `page.meta["backlinks"]`, fil
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +29,7 @@ from crosslinker import (
     unmentioned_terms,
 )
 from crosslinker.search import add_terms_field, term_locations
+from crosslinker.urls import relative_url, url_for
 from jinja2 import Environment, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -145,7 +144,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for src, page in pages.items():
         if page.content is None or page.meta.get("crosslinks") is False:
             continue
-        result = linker.link(page.content, page=src, url_for=_url_for(urls[src], urls))
+        result = linker.link(page.content, page=src, url_for=url_for(urls[src], urls))
         _state.linked[src] = result.html
         results[src] = result
 
@@ -157,7 +156,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             page.meta["backlinks"] = [
                 {
                     "title": pages[item.page].title or item.page,
-                    "url": _relative(urls[item.page], urls[src]),
+                    "url": relative_url(urls[item.page], urls[src]),
                     "term": item.term,
                     "sentence": item.sentence,
                 }
@@ -171,7 +170,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     }
     for src, page in pages.items():
         if page.content and GLOSSARY_MARKER in page.content:
-            entries = glossary_entries(registry, counts, infos, _url_for(page.url, urls))
+            entries = glossary_entries(registry, counts, infos, url_for(page.url, urls))
             glossary = _render_glossary(env, entries, page, config)
             page.content = page.content.replace(GLOSSARY_MARKER, glossary)
             if src in _state.linked:
@@ -250,79 +249,6 @@ def _line(src: str, name: str) -> int:
     match = pattern.search(text) or re.search(r"^terms:", text, re.M)
     # +1 for the opening '---' line.
     return text.count("\n", 0, match.start()) + 2 if match else 1
-
-
-def _url_for(page_url: str, urls: dict[str, str]):
-    """A url_for(target src path, anchor) callback giving URLs relative to the page at `page_url`;
-    `urls` maps src paths to page URLs."""
-    here = _here(page_url)
-    up = "../" * len(here)
-
-    def url_for(target: str, anchor: str | None) -> str:
-        target_url = urls.get(target)
-        if target_url is None:
-            url = target
-        else:
-            there, _slash, down = _there(target_url)
-            # Most often no folder in common: up to the root, then down to the target.
-            url = up + down if here and there and here[0] != there[0] else _relative_to(here, target_url)
-        return f"{url}#{anchor}" if anchor else url
-
-    return url_for
-
-
-def _relative(target_url: str, page_url: str) -> str:
-    """The URL of a page relative to another, as mkdocs.utils.get_relative_url gives it, but with
-    the home page as `../`, not `..`."""
-    return _relative_to(_here(page_url), target_url)
-
-
-def _relative_to(here: tuple[str, ...], target_url: str) -> str:
-    """The URL of a page relative to the folder whose path parts are `here` (a large site asks
-    for one per link, so the parts are cached and the common case is a string concatenation)."""
-    there, slash, _down = _there(target_url)
-    common = 0
-    if here and there and here[0] == there[0]:
-        for a, b in zip(here, there, strict=False):
-            if a != b:
-                break
-            common += 1
-    ups = len(here) - common
-    rest = _join(there, common)
-    if not ups:
-        url = rest or "."
-    elif rest:
-        url = "../" * ups + rest
-    else:
-        url = "/".join([".."] * ups)
-    return url + "/" if slash else url
-
-
-@functools.cache
-def _here(page_url: str) -> tuple[str, ...]:
-    """The path parts of the folder a page's relative links start from."""
-    dirname, _, basename = page_url.rpartition("/")
-    return _parts(dirname if "." in basename else page_url)
-
-
-@functools.cache
-def _there(target_url: str) -> tuple[tuple[str, ...], bool, str]:
-    """A target URL's path parts, whether its relative URL ends in a slash, and its path from the root."""
-    parts = _parts(target_url)
-    slash = target_url.endswith("/") or target_url == ""
-    return parts, slash, "/".join(parts) + ("/" if slash and parts else "")
-
-
-@functools.cache
-def _join(parts: tuple[str, ...], start: int) -> str:
-    return "/".join(parts[start:])
-
-
-@functools.cache
-def _parts(path: str) -> tuple[str, ...]:
-    """A URL path's segments, normalised as MkDocs does (mkdocs.utils._norm_parts)."""
-    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
-    return tuple(path.split("/")) if path else ()
 
 
 def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig) -> str:
