@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import UniqueKeyLoader
+
 # Where the list lives, relative to the folder of mkdocs.yml.
 PARAGRAPHS_FILE = "data/paragraphs.yml"
 
@@ -51,20 +53,38 @@ def read_paragraphs(project_root: Path) -> list[Paragraph]:
 def load_paragraphs(text: str, path: str) -> list[Paragraph]:
     """Parse and check the paragraph list: numbered 1, 2, 3 ... with a part, a line and a summary."""
     try:
-        entries = yaml.safe_load(text)
+        entries = yaml.load(text, Loader=UniqueKeyLoader)
+        nodes = yaml.compose(text, Loader=yaml.SafeLoader)  # the same document, with the line of each value
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise ParagraphDataError(f"{path}{line}: {error.problem}: check indentation and quotes") from None
     except yaml.YAMLError as error:
         raise ParagraphDataError(f"{path}: not valid YAML ({error})") from None
     if not isinstance(entries, list) or not entries:
         raise ParagraphDataError(f"{path}: expected a list of paragraphs")
     paragraphs = []
-    for index, entry in enumerate(entries, start=1):
+    for index, (entry, node) in enumerate(zip(entries, nodes.value, strict=True), start=1):
         if not isinstance(entry, dict) or set(entry) != {"n", "part", "line", "summary"}:
-            raise ParagraphDataError(f"{path}: entry {index} needs exactly the keys n, part, line and summary")
+            raise ParagraphDataError(
+                f"{path}:{node.start_mark.line + 1}: entry {index} needs exactly the keys n, part, line and summary"
+            )
+        lines = {key.value: value.start_mark.line + 1 for key, value in node.value}
+        for key in ("n", "line"):
+            if not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 1:
+                raw = text.splitlines()[lines[key] - 1].split(":", 1)[1].strip()
+                raise ParagraphDataError(
+                    f"{path}:{lines[key]}: entry {index}: `{key}: {raw}` must be a whole number from 1"
+                    + (" (the line of the captured article.txt)" if key == "line" else "")
+                )
+        for key in ("part", "summary"):
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                raise ParagraphDataError(f"{path}:{lines[key]}: entry {index}: `{key}:` must be text")
         if entry["n"] != index:
             raise ParagraphDataError(
                 f"{path}: entry {index} has n: {entry['n']}; paragraphs are numbered 1, 2, 3 ... in order"
             )
-        paragraphs.append(Paragraph(entry["n"], str(entry["part"]), int(entry["line"]), str(entry["summary"]).strip()))
+        paragraphs.append(Paragraph(entry["n"], entry["part"], entry["line"], entry["summary"].strip()))
     return paragraphs
 
 
