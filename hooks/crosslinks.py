@@ -8,6 +8,7 @@ every page's HTML exists, it links each page, sets `page.meta["backlinks"]`, fil
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import re
@@ -26,6 +27,7 @@ from crosslinker import (
     collect_backlinks,
     glossary_entries,
     mention_counts,
+    unknown_anchors,
     unmentioned_terms,
 )
 from crosslinker.search import add_terms_field, term_locations
@@ -37,7 +39,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from sitemodel.frontmatter import FrontMatterError, split_front_matter
+from sitemodel.frontmatter import FrontMatterError, decode, split_front_matter
 from sitemodel.paths import project_root, shown_path
 
 log = logging.getLogger("mkdocs.plugins.crosslinks")
@@ -176,6 +178,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             if src in _state.linked:
                 _state.linked[src] = _state.linked[src].replace(GLOSSARY_MARKER, glossary)
 
+    headings = {src: _heading_ids(page.toc) for src, page in pages.items()}
+    for term in unknown_anchors(registry, headings):
+        near = difflib.get_close_matches(term.anchor, sorted(headings[term.page]), n=1)
+        log.warning(
+            f"{_display(term.page, config)}:{_line(term.page, term.name, f'anchor: {term.anchor}')}: the term "
+            f"{term.name!r} points at `anchor: {term.anchor}`, but {_display(term.page, config)} has no heading "
+            f"with that id: use the id of one of its headings, `{{ #id }}`{f' (such as {near[0]})' if near else ''}, "
+            f"or drop `anchor:`"
+        )
+
     unmentioned = unmentioned_terms(registry, counts)
     for term in unmentioned:
         log.warning(
@@ -229,9 +241,13 @@ def _front_matter(file: File, config: MkDocsConfig) -> tuple[dict, str]:
     """The page's front matter as a mapping and as raw YAML, read with the shared sitemodel reader."""
     where = _display(file.src_uri, config)
     try:
-        source = split_front_matter(file.content_string, where)
-    except (OSError, UnicodeDecodeError) as error:
+        text = decode(file.content_bytes, where)
+    except OSError as error:
         raise PluginError(f"{where}: cannot be read: {error}") from None
+    except FrontMatterError as error:  # not UTF-8: names the file and line
+        raise PluginError(str(error)) from None
+    try:
+        source = split_front_matter(text, where)
     except FrontMatterError as error:
         raise PluginError(f"Bad front matter: {error}") from None
     return source.meta, source.meta_text
@@ -242,13 +258,27 @@ def _display(src: str, config: MkDocsConfig) -> str:
     return f"{_state.docs_shown}/{src}" if _state.docs_shown != "." else src
 
 
-def _line(src: str, name: str) -> int:
-    """The line in the page's file where the term's name is declared (1 when not found)."""
+def _line(src: str, name: str, then: str | None = None) -> int:
+    """The line in the page's file where the term's name is declared, or the line after it that
+    starts with `then` (1 when not found)."""
     text = _state.front_matter.get(src, "")
     pattern = re.compile(rf"^\s*(?:-\s*)?name:\s*['\"]?{re.escape(name)}['\"]?\s*$", re.M)
     match = pattern.search(text) or re.search(r"^terms:", text, re.M)
+    if match and then:
+        match = re.compile(rf"^\s*(?:-\s*)?{re.escape(then)}", re.M).search(text, match.end()) or match
     # +1 for the opening '---' line.
     return text.count("\n", 0, match.start()) + 2 if match else 1
+
+
+def _heading_ids(toc) -> set[str]:
+    """The ids of a page's headings, from its table of contents."""
+    ids: set[str] = set()
+    items = list(toc or ())
+    while items:
+        item = items.pop()
+        ids.add(item.id)
+        items.extend(item.children)
+    return ids
 
 
 def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig) -> str:
