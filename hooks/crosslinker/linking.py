@@ -293,20 +293,20 @@ class Linker:
                 offset = html_start - seg_s[i]
             # The common case inline: linkable text that maps one for one, within one text node.
             if plain and end <= seg_end:
-                place = None
-                mention_section = section
+                existing = False
+                first, after, mention_section = offset + start, offset + end, section
             else:
                 place = _place(doc, i, start, end)
                 if place is None:
                     continue
-                mention_section = place[3]
+                existing, first, after, mention_section = place
             taken = end
             key = index + mention_section * stride
             if key in seen:
                 continue
             seen.add(key)
             target = destinations[index]
-            if place is not None and place[0] == CROSSLINK:
+            if existing:  # an a.crosslink already there
                 linked.add((target, mention_section * stride))
                 states[len(records)] = (True, False)
             elif shared[index] and (target, mention_section * stride) in linked:
@@ -314,10 +314,6 @@ class Linker:
             else:
                 if shared[index]:
                     linked.add((target, mention_section * stride))
-                if place is None:
-                    first, after = offset + start, offset + end
-                else:
-                    first, after = place[1], place[2]
                 if not in_order:
                     inserts.append((first, after, target))
                 elif first < pos:
@@ -394,8 +390,9 @@ def _straight_quotes(name: str) -> str:
     return name.replace("\u2019", "'").replace("\u2018", "'") if not name.isascii() else name
 
 
-def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int] | None:
-    """Where a link around text[start:end] goes in the HTML, as (flag, start, end, section), or None.
+def _place(doc: Scan, i: int, start: int, end: int) -> tuple[bool, int, int, int] | None:
+    """Where a link around text[start:end] goes in the HTML, as (already linked, start, end, H2
+    section), or None where no link may go. "Already linked" is an existing a.crosslink.
 
     The link must open and close in the same element, so it may wrap inline elements whole but
     never cut one; it is never inside an <abbr> (it wraps the outermost abbreviation whole
@@ -407,7 +404,7 @@ def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int]
     _html_start, _html_end, context, flag, section, _atomic = segs[i]
     if i == j:
         if flag == CROSSLINK:
-            return (CROSSLINK, -1, -1, section)
+            return (True, -1, -1, section)
         if flag not in (TEXT, ABBR):
             return None
     else:
@@ -421,11 +418,11 @@ def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int]
     o_end = doc.end_offset(j, end - 1)
     if i == j:
         if flag == TEXT:  # within one piece of text, outside any abbreviation
-            return (0, o_start, o_end, section)
+            return (False, o_start, o_end, section)
         # Inside an abbreviation: its elements, read from the outermost one, say whether the match fills it.
         els, closes, ps, pe = inline_elements(doc.html, doc.abbrs[i], o_start, o_end)
     elif all(segs[k][FLAG] == TEXT for k in range(i, j + 1)) and "<" not in doc.html[o_start:o_end]:
-        return (0, o_start, o_end, section)  # pieces of one text (an entity between words)
+        return (False, o_start, o_end, section)  # pieces of one text (an entity between words)
     else:
         els, closes, ps, pe = inline_elements(doc.html, context, o_start, o_end)
     # Out of every element up to the outermost <abbr>, or nothing; then open and close in the same
@@ -451,7 +448,7 @@ def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int]
             o_end, pe = _hoist_end(els[pe], closes[pe], o_end)
             if o_end < 0:
                 return None
-    return (0, o_start, o_end, section)
+    return (False, o_start, o_end, section)
 
 
 def _hoist_start(el, o_start: int) -> tuple[int, int]:
