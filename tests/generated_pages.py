@@ -53,8 +53,9 @@ ODD_ATTRIBUTES = {
 
 
 class PageWriter:
-    """Markdown blocks around term `names`, drawn from `rnd`; `mention_rate` is the share of sentences
-    that mention a term. Acronyms among the names get an abbreviation line, as the site's pages do."""
+    """Markdown blocks around term `names`, drawn from `rnd`, linking to `links` and showing `images`;
+    `mention_rate` is the share of sentences that mention a term. Acronyms among the names get an
+    abbreviation line, as the site's pages do."""
 
     def __init__(
         self,
@@ -63,12 +64,14 @@ class PageWriter:
         *,
         words: Sequence[str] | None = None,
         links: Sequence[str] = ("../other.md", "https://example.org/page"),
+        images: Sequence[str] = ("img/figure.png",),
         mention_rate: float = 0.6,
     ) -> None:
         self.rnd = rnd
         self.names = list(names)
         self.words = list(words) if words is not None else vocabulary(rnd, 400)
         self.links = list(links)
+        self.images = list(images)
         self.mention_rate = mention_rate
         self.acronyms = [name for name in self.names if name.isupper() and " " not in name]
         # Zipf-like: a few names everywhere, most rare.
@@ -124,12 +127,15 @@ class PageWriter:
             (2, lambda: f"<mark>{self.maybe_name()}</mark>"),
             (2, lambda: f"H<sub>2</sub>O<sup>{self.rnd.randrange(9)}</sup>"),
             (2, lambda: f"[^{self.footnote()}]"),
-            (2, lambda: f'![{self.maybe_name()}](img/{self.word()}.png){{ width="{self.rnd.randrange(90, 400)}" }}'),
+            (2, self.image),
             (2, lambda: self.rnd.choice(SCRIPTS)),
             (1, lambda: f"<!-- {self.word()} -->"),
             (2, lambda: f"&lt;{self.word()}&gt;"),
         )
         return self.rnd.choices([make for _, make in kinds], [weight for weight, _ in kinds])[0]()
+
+    def image(self) -> str:
+        return f'![{self.maybe_name()}]({self.rnd.choice(self.images)}){{ width="{self.rnd.randrange(90, 400)}" }}'
 
     def maybe_name(self) -> str:
         return self.name() if self.rnd.random() < 0.5 else self.word()
@@ -309,10 +315,10 @@ class PageWriter:
         return f"<!-- crosslinks: off -->\n\n{self.paragraph()}\n\n<!-- crosslinks: on -->"
 
     def figure(self) -> str:
-        name = self.word()
+        image = self.rnd.choice(self.images)
         return (
-            f'<figure markdown>\n<a class="glightbox" href="img/{name}.png" data-type="image" data-width="auto">'
-            f'<img src="img/{name}.png" alt="{self.maybe_name()}"></a>\n'
+            f'<figure markdown>\n<a class="glightbox" href="{image}" data-type="image" data-width="auto">'
+            f'<img src="{image}" alt="{self.maybe_name()}"></a>\n'
             f"<figcaption>{self.sentence()}</figcaption>\n</figure>"
         )
 

@@ -11,6 +11,7 @@ around a match are read from there only when a link has to be placed around them
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import re
 from bisect import bisect_right
@@ -194,7 +195,6 @@ def _tokens(inline: bool) -> re.Pattern[str]:
 _TOKEN_RE = _tokens(inline=False)  # for `scan`, which cuts the text at plain inline tags itself
 _INLINE_TOKEN_RE = _tokens(inline=True)  # for `inline_elements`
 _INLINE_TAG_RE = re.compile(f"(<{_PLAIN_INLINE})")  # splits a run into text and tags
-_ABBR_TAG_RE = re.compile(rf"<(/?)abbr{_NAME_END}")
 # Tokens, by the number of their last group (`m.lastindex`); bogus comments have none.
 _GROUPS = _TOKEN_RE.groupindex
 _BLOCKS, _SKIPPED, _WHOLE, _RAW, _COMMENT, _OTHER = (
@@ -570,6 +570,7 @@ def _skip_class(attrs: str) -> bool:
     return bool(_classes(attrs) & _SKIP_CLASSES)
 
 
+@functools.lru_cache(maxsize=4096)  # pages repeat a few class lists ("highlight", "admonition note") endlessly
 def _classes(attrs: str) -> frozenset[str]:
     """The classes in a tag's attributes (the first `class` attribute, as HTML reads it)."""
     for m in _ATTR_RE.finditer(attrs):
