@@ -202,11 +202,10 @@ class Linker:
             for last, (length, index, check, exact, entries) in keyed:
                 start = last - length - 1
                 if wide:  # the automaton saw BOUND around it: a non-ASCII character may be a letter
-                    before = text[start - 1] if start else " "
-                    after = text[start + length] if start + length < size else " "
-                    if (before > "\x7f" and _is_word_character(before)) or (
-                        after > "\x7f" and _is_word_character(after)
-                    ):
+                    if start and text[start - 1] > "\x7f" and _is_word_character(text[start - 1]):
+                        continue
+                    after = start + length
+                    if after < size and text[after] > "\x7f" and _is_word_character(text[after]):
                         continue
                 if entries is not None:
                     index = _resolve(entries, text, start, start + length)
