@@ -376,6 +376,8 @@ def scan(html: str) -> Scan:
                     if m.group(_CLOSING):
                         if name == "abbr" and abbrs:
                             abbrs -= 1
+                            if not off:
+                                flag = ABBR if abbrs else TEXT
                         continue
                     attrs = m.group(_ATTRIBUTES)
                     if not (attrs and _has_class(attrs) and _skip_class(attrs)):

@@ -44,6 +44,7 @@ CODE_BLOCK = '<div class="highlight"><pre><span></span><code><span class="n">Ira
 LIGHTBOX = '<p><a class="glightbox" href="i.png" data-type="image"><img alt="Iran" src="i.png"></a></p>'
 NATO_ABBR = '<abbr title="North Atlantic Treaty Organization">NATO</abbr>'
 OWN_ABBR = f'<abbr title="own">{NATO_ABBR}</abbr>'
+UPPER_ABBR = "<ABBR TITLE='North Atlantic Treaty Organization'>NATO</ABBR>"
 FOOTNOTE_REF = '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>'
 
 # (id, html, expected)
@@ -233,6 +234,13 @@ RULES = [
         '<p><a href="x"><!-- </a> --> Iran</a> Russia</p>',
         f'<p><a href="x"><!-- </a> --> Iran</a> {a(RUSSIA, "Russia")}</p>',
     ),
+    # Tags in capitals are the same tags
+    (
+        "upper-case-tags",
+        f"<P>Iran <A HREF='x'>Russia</A> {UPPER_ABBR} Moscow</P>",
+        f"<P>{a(IRAN, 'Iran')} <A HREF='x'>Russia</A> {a('actors/nato.md', UPPER_ABBR)} {a(RUSSIA, 'Moscow')}</P>",
+    ),
+    ("upper-case-code-block", "<PRE>Iran</PRE><p>Iran</p>", f"<PRE>Iran</PRE><p>{a(IRAN, 'Iran')}</p>"),
     # Switches
     (
         "off-marker",
