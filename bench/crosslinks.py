@@ -1,60 +1,59 @@
-"""Print the cross-linker's figures on a synthetic site: ms per MB, the floor, term scaling, build overhead.
+"""Print the cross-linker's figures on a generated site that looks like real documentation.
 
-It generates a deterministic site (prose with term mentions, code blocks, tables, admonitions,
-existing links), renders it with Python-Markdown for the in-memory figures, then builds it with and
-without the hook. A report, not a test: it never fails on a number.
+The corpus comes from tests/generated_pages.py: prose with curly quotes, dashes, no-break spaces and
+emoji, inline code and links, code blocks, tables, admonitions, tabs, footnotes, abbreviations, and a
+few very large pages. In memory, it prints the floor (a C HTML5 parser, lexbor through selectolax,
+parsing and serialising the same HTML), linking with many and with few terms, and their ratios,
+each the best and the median of runs taken in turn. Then it builds the site with and without the
+hook, in turn, and says where the difference goes. A report, not a test: it never fails on a number.
 
-    .venv/bin/python bench/crosslinks.py [--pages 2000] [--terms 1000] [--repeat 3] [--builds 2] [--no-build]
+    .venv/bin/python bench/crosslinks.py [--pages 2000] [--terms 1000] [--repeat 5] [--builds 3] [--no-build]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
+import resource
+import statistics
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
-import markdown
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
-from crosslinker import Linker, build_registry, scan, tokens  # noqa: E402
+from crosslinker import Linker, build_registry  # noqa: E402
+from generated_pages import FUNCTION_WORDS, PageWriter, Renderer, markdown_extensions, vocabulary  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
 
-EXTENSIONS = [
-    "abbr",
-    "admonition",
-    "attr_list",
-    "def_list",
-    "footnotes",
-    "md_in_html",
-    "tables",
-    "toc",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.tabbed",
-]
-EXTENSION_CONFIGS = {"toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True}}
+FEW_TERMS = 10
+LARGE_PAGE_EVERY = 400  # one page in this many is a very large one (a changelog, an API reference)
+LARGE_PAGE_BLOCKS = 600
 
-# fmt: off
-FUNCTION_WORDS = (
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "it", "from", "at",
-    "this", "be", "has", "an", "its", "was", "which", "or",
-)
-SYLLABLES = (
-    "ka", "lo", "min", "ter", "sa", "vo", "rul", "den", "pa", "ri", "ost", "em", "bal", "nor", "tik", "ven",
-    "dra", "sel", "mo", "ur", "gan", "fi", "ble",
-)
-# fmt: on
+
+def _png() -> bytes:
+    """The pages' one image, so that no image link is broken: a transparent pixel."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)  # 1x1, 8 bits, RGBA
+    pixels = zlib.compress(b"\0" * 5)  # one row: its filter byte and one pixel
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
 
 MKDOCS_YML = """\
 site_name: Crosslinks benchmark
@@ -62,19 +61,7 @@ theme:
   name: material
   custom_dir: {overrides}
 markdown_extensions:
-  - abbr
-  - admonition
-  - attr_list
-  - def_list
-  - footnotes
-  - md_in_html
-  - tables
-  - toc:
-      permalink: true
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
+{extensions}
 plugins:
   - search
 # Only two pages in the nav: Material renders the whole nav into every page, which would make a
@@ -84,7 +71,6 @@ nav:
   - glossary.md
 {hooks}"""
 
-
 # -----------------------------------------------------------------------------
 # Corpus
 # -----------------------------------------------------------------------------
@@ -93,7 +79,7 @@ nav:
 def make_corpus(pages: int, terms: int, seed: int) -> tuple[dict[str, str], dict[str, list[dict]]]:
     """Markdown sources {src path: text} and the terms {src path: entries} they own."""
     rnd = random.Random(seed)
-    vocabulary = sorted({"".join(rnd.choices(SYLLABLES, k=rnd.randint(2, 4))) for _ in range(6000)})
+    words = vocabulary(rnd, 6000)
     used: set[str] = set()
     names: list[str] = []
     owned: dict[str, list[dict]] = {}
@@ -102,85 +88,33 @@ def make_corpus(pages: int, terms: int, seed: int) -> tuple[dict[str, str], dict
         if kind < 0.05:
             name = "".join(rnd.choices("ABCDEFGHKLMNPRSTUVZ", k=rnd.randint(3, 4)))
         elif kind < 0.45:
-            name = rnd.choice(vocabulary).capitalize()
+            name = rnd.choice(words).capitalize()
         elif kind < 0.85:
-            name = f"{rnd.choice(vocabulary)} {rnd.choice(vocabulary)}"
+            name = f"{rnd.choice(words)} {rnd.choice(words)}"
         else:
-            name = f"{rnd.choice(vocabulary)} {rnd.choice(FUNCTION_WORDS)} {rnd.choice(vocabulary).capitalize()}"
+            name = f"{rnd.choice(words)} {rnd.choice(FUNCTION_WORDS)} {rnd.choice(words).capitalize()}"
         if name.lower() in used:
             continue
         used.add(name.lower())
         entry: dict = {"name": name}
         if name.isupper():
             entry["case_sensitive"] = True
-        elif rnd.random() < 0.3:
-            alias = name + "s"
-            if alias.lower() not in used:
-                used.add(alias.lower())
-                entry["aliases"] = [alias]
-        owner = f"p{len(names) % pages:05d}.md"
-        owned.setdefault(owner, []).append(entry)
+        elif rnd.random() < 0.3 and (name + "s").lower() not in used:
+            used.add((name + "s").lower())
+            entry["aliases"] = [name + "s"]
+        owned.setdefault(f"p{len(names) % pages:05d}.md", []).append(entry)
         names.append(name)
-    acronyms = [n for n in names if n.isupper()]
-    # Prose words never collide with term names by chance: in real text a term is mentioned on purpose
-    # (below, in 70% of sentences), not because a random filler word happens to be a glossary entry.
+    # Prose words never collide with term names by chance: in real text a term is mentioned on
+    # purpose, not because a filler word happens to be a glossary entry.
     term_words = {word.lower() for name in names for word in name.split()}
-    vocabulary = [word for word in vocabulary if word not in term_words]
-    # Zipf-like: a few terms are everywhere, most are rare.
-    weights = [1 / (rank + 1) for rank in range(len(names))]
-
-    def sentence() -> str:
-        words = rnd.choices(vocabulary, k=rnd.randint(8, 18))
-        for i in range(len(words)):
-            if rnd.random() < 0.3:
-                words[i] = rnd.choice(FUNCTION_WORDS)
-        if rnd.random() < 0.7:
-            words.insert(rnd.randrange(len(words)), rnd.choices(names, weights)[0])
-        if rnd.random() < 0.1:
-            words.insert(rnd.randrange(len(words)), f"`{rnd.choice(vocabulary)}`")
-        if rnd.random() < 0.1:
-            words.insert(rnd.randrange(len(words)), f"**{rnd.choice(vocabulary)}**")
-        if rnd.random() < 0.08:
-            words.insert(rnd.randrange(len(words)), f"[{rnd.choice(names)}](p{rnd.randrange(pages):05d}.md)")
-        text = " ".join(words)
-        return text[0].upper() + text[1:] + "."
-
-    def paragraph() -> str:
-        lines, line = [], []
-        for s in (sentence() for _ in range(rnd.randint(3, 6))):
-            line.append(s)
-            if rnd.random() < 0.5:  # hard-wrapped source, as editors write it
-                lines.append(" ".join(line))
-                line = []
-        lines.append(" ".join(line))
-        return "\n".join(x for x in lines if x)
-
+    prose = [word for word in words if word not in term_words]
+    links = [f"p{n:05d}.md" for n in range(pages)]
     sources = {}
     for n in range(pages):
         src = f"p{n:05d}.md"
-        blocks = [f"---\ntitle: Page {n}\n{_terms_yaml(owned.get(src, []))}---\n"]
-        for k in range(rnd.randint(5, 9)):
-            if k and k % 3 == 0:
-                blocks.append(f"## Section {k} {{ #s{k} }}")
-            blocks.append(paragraph())
-            roll = rnd.random()
-            if roll < 0.15:
-                blocks.append(
-                    "```python\n"
-                    + "\n".join(f"{rnd.choice(vocabulary)} = '{rnd.choice(names)}'" for _ in range(6))
-                    + "\n```"
-                )
-            elif roll < 0.25:
-                rows = ["| a | b | c |", "|---|---|---|"] + [
-                    f"| {rnd.choice(names)} | {rnd.choice(vocabulary)} | {rnd.randint(1, 99)} |" for _ in range(4)
-                ]
-                blocks.append("\n".join(rows))
-            elif roll < 0.32:
-                blocks.append(f'!!! info "{rnd.choice(names)}"\n    ' + paragraph().replace("\n", "\n    "))
-            elif roll < 0.37:
-                blocks.append(f"> {paragraph()}".replace("\n", "\n> "))
-        blocks.extend(f"*[{a}]: {a} in full" for a in acronyms[:20])
-        sources[src] = "\n\n".join(blocks) + "\n"
+        writer = PageWriter(rnd, names, words=prose, links=rnd.sample(links, min(20, pages)))
+        blocks = LARGE_PAGE_BLOCKS if n % LARGE_PAGE_EVERY == LARGE_PAGE_EVERY // 2 else rnd.randint(5, 20)
+        sources[src] = f"---\ntitle: Page {n}\n{_terms_yaml(owned.get(src, []))}---\n\n{writer.page(blocks)}"
     return sources, owned
 
 
@@ -189,21 +123,28 @@ def _terms_yaml(entries: list[dict]) -> str:
         return ""
     out = ["terms:"]
     for entry in entries:
-        out.append(f"  - name: {entry['name']}")
+        out.append(f"  - name: {json.dumps(entry['name'], ensure_ascii=False)}")
         if entry.get("aliases"):
-            out.append(f"    aliases: [{', '.join(entry['aliases'])}]")
+            out.append(f"    aliases: {json.dumps(entry['aliases'], ensure_ascii=False)}")
         if entry.get("case_sensitive"):
             out.append("    case_sensitive: true")
     return "\n".join(out) + "\n"
 
 
 def render(sources: dict[str, str]) -> dict[str, str]:
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    out = {}
-    for src, text in sources.items():
-        body = text.split("---\n", 2)[2]
-        out[src] = md.reset().convert(body)
-    return out
+    """Each page's HTML, as the site's Markdown extensions write it (what the hook links)."""
+    markdown = Renderer()
+    return {src: markdown(text.split("---\n", 2)[2]) for src, text in sources.items()}
+
+
+def few_terms(owned: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The first FEW_TERMS terms, by page."""
+    few: dict[str, list[dict]] = {}
+    for src in sorted(owned):
+        for entry in owned[src]:
+            if sum(map(len, few.values())) < FEW_TERMS:
+                few.setdefault(src, []).append(entry)
+    return few
 
 
 # -----------------------------------------------------------------------------
@@ -211,21 +152,34 @@ def render(sources: dict[str, str]) -> dict[str, str]:
 # -----------------------------------------------------------------------------
 
 
-def best_of(repeat: int, run) -> float:
-    times = []
+def timed_in_turn(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """CPU seconds of each run, `repeat` times, the runs taken in turn so that a busy moment of
+    the machine weighs on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, run in runs.items():
+            start = time.process_time()
+            run()
+            times[name].append(time.process_time() - start)
+    return times
 
 
-def link_all(linker: Linker, pages: dict[str, str]) -> None:
-    for src, html in pages.items():
-        linker.link(html, page=src, url_for=lambda page, anchor: page[:-3] + "/")
+def link_all(linker: Linker, pages: dict[str, str]) -> int:
+    return sum(
+        linker.link(html, page=src, url_for=lambda page, anchor: page[:-3] + "/").links_added
+        for src, html in pages.items()
+    )
 
 
-def build_site(folder: Path, config: str, site: Path) -> tuple[float, str]:
+def parse_all(pages: dict[str, str]) -> None:
+    for html in pages.values():
+        LexborHTMLParser(html).html  # noqa: B018 - serialising is half the floor
+
+
+def build(folder: Path, config: str, site: Path) -> tuple[float, float, str]:
+    """Wall-clock and CPU seconds of one `mkdocs build` in a fresh process, and its log. CPU time
+    counts only the build's own work, so it moves much less than wall time on a busy machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(folder / config), "-d", str(site)],
@@ -234,7 +188,57 @@ def build_site(folder: Path, config: str, site: Path) -> tuple[float, str]:
         text=True,
         check=True,
     )
-    return time.perf_counter() - start, result.stderr
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, result.stderr
+
+
+def profiled_build(config: Path, site: Path) -> dict[str, float]:
+    """CPU seconds spent in each plugin's and hook's events during one build (in a child process)."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--profile-build", str(config), str(site)],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _profile_build(config_file: str, site_dir: str) -> None:
+    """Build with every event handler timed; print {"plugin event": seconds, ...} as JSON."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file, site_dir=site_dir)
+    spent: dict[str, float] = {}
+    plugins = config.plugins
+    for event, methods in plugins.events.items():
+        for position, method in enumerate(methods):
+            name = f"{plugins._event_origins.get(method, '?')} on_{event}"
+
+            def timed(*args, _method=method, _name=name, **kwargs):
+                start = time.process_time()
+                try:
+                    return _method(*args, **kwargs)
+                finally:
+                    spent[_name] = spent.get(_name, 0.0) + time.process_time() - start
+
+            methods[position] = timed
+    start = time.process_time()
+    mkdocs_build(config)
+    spent["total build"] = time.process_time() - start
+    print(json.dumps(spent))
+
+
+def summary(times: list[float], unit: float = 1.0, fmt: str = "{:.1f}") -> str:
+    return f"best {fmt.format(min(times) * unit)}, median {fmt.format(statistics.median(times) * unit)}"
+
+
+# -----------------------------------------------------------------------------
+# Report
+# -----------------------------------------------------------------------------
 
 
 def main() -> None:
@@ -242,62 +246,43 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--terms", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3, help="in-memory runs; the best is printed")
-    parser.add_argument("--builds", type=int, default=2, help="full builds of each kind; the best is printed")
+    parser.add_argument("--repeat", type=int, default=5, help="in-memory runs of each kind, taken in turn")
+    parser.add_argument("--builds", type=int, default=3, help="full builds of each kind, taken in turn")
     parser.add_argument("--no-build", action="store_true", help="skip the full MkDocs builds")
+    parser.add_argument("--profile-build", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.profile_build:
+        _profile_build(*args.profile_build)
+        return
 
-    print(f"corpus: {args.pages} pages, {args.terms} terms (seed {args.seed})")
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
     sources, owned = make_corpus(args.pages, args.terms, args.seed)
     start = time.perf_counter()
     pages = render(sources)
-    megabytes = sum(len(html.encode()) for html in pages.values()) / 1e6
-    print(f"rendered {megabytes:.1f} MB of HTML with Python-Markdown in {time.perf_counter() - start:.1f} s")
-
-    start = time.perf_counter()
-    registry = build_registry(owned)
-    linker = Linker(registry)
-    setup = time.perf_counter() - start
-    few = {}
-    for src in sorted(owned):
-        for entry in owned[src]:
-            if sum(len(v) for v in few.values()) < 10:
-                few.setdefault(src, []).append(entry)
-    linker_few = Linker(build_registry(few))
-
-    full = best_of(args.repeat, lambda: link_all(linker, pages))
-    small = best_of(args.repeat, lambda: link_all(linker_few, pages))
-    floor = best_of(args.repeat, lambda: [("".join(tokens(html))) for html in pages.values()])
-    scanning = best_of(args.repeat, lambda: [scan(html) for html in pages.values()])
-    links = sum(linker.link(html, page=src, url_for=lambda p, a: p).links_added for src, html in pages.items())
-    links_few = sum(linker_few.link(html, page=src, url_for=lambda p, a: p).links_added for src, html in pages.items())
-
-    print(f"registry + automaton for {len(registry.terms)} terms: {setup * 1000:.0f} ms")
+    sizes = sorted(len(html.encode()) for html in pages.values())
+    megabytes = sum(sizes) / 1e6
+    non_ascii = sum(not html.isascii() for html in pages.values())
     print(
-        f"linking, {len(registry.terms)} terms: {full:.2f} s = {full * 1000 / megabytes:.0f} ms per MB ({links} links)"
+        f"corpus: {len(pages)} pages, {megabytes:.1f} MB of HTML (median page {sizes[len(sizes) // 2] / 1e3:.0f} kB, "
+        f"largest {sizes[-1] / 1e6:.1f} MB), {non_ascii} pages with non-ASCII text; "
+        f"rendered in {time.perf_counter() - start:.0f} s"
     )
-    print(f"linking, 10 terms:   {small:.2f} s = {small * 1000 / megabytes:.0f} ms per MB ({links_few} links)")
-    print(f"ratio {len(registry.terms)} terms / 10 terms: {full / small:.2f}x")
-    # Where the difference goes: scanning is the same for any number of terms; the rest is
-    # matching (the automaton grows) and the work of each link the larger registry adds.
-    print(
-        f"  of which scanning the HTML (any number of terms): {scanning * 1000 / megabytes:.0f} ms per MB; "
-        f"each extra link: {(full - small) / max(1, links - links_few) * 1e6:.2f} us"
+
+    many = Linker(build_registry(owned))
+    few = Linker(build_registry(few_terms(owned)))
+    links_many, links_few = link_all(many, pages), link_all(few, pages)
+    times = timed_in_turn(
+        {"floor": lambda: parse_all(pages), "many": lambda: link_all(many, pages), "few": lambda: link_all(few, pages)},
+        args.repeat,
     )
-    print(
-        f"floor, tokenize + reassemble (the linker's tokenizer): {floor * 1000 / megabytes:.0f} ms per MB; "
-        f"linking is {full / floor:.1f}x the floor"
-    )
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:
-        pass
-    else:
-        lexbor = best_of(args.repeat, lambda: [LexborHTMLParser(html).html for html in pages.values()])
-        print(
-            f"for comparison, selectolax (lexbor) parse + serialise: {lexbor * 1000 / megabytes:.0f} ms per MB; "
-            f"linking is {full / lexbor:.1f}x that"
-        )
+    per_mb = 1000 / megabytes
+    floor, linking, linking_few = (min(times[name]) for name in ("floor", "many", "few"))
+    print(f"CPU ms per MB of HTML ({args.repeat} runs each, in turn):")
+    print(f"  floor, lexbor parse + serialise: {summary(times['floor'], per_mb)}")
+    print(f"  linking, {len(many.registry.terms)} terms: {summary(times['many'], per_mb)} ({links_many} links)")
+    print(f"  linking, {len(few.registry.terms)} terms: {summary(times['few'], per_mb)} ({links_few} links)")
+    print(f"linking {len(many.registry.terms)} terms / floor: {linking / floor:.2f}x (best against best)")
+    print(f"linking {len(many.registry.terms)} terms / {len(few.registry.terms)} terms: {linking / linking_few:.2f}x")
 
     if args.no_build:
         return
@@ -305,29 +290,56 @@ def main() -> None:
         folder = Path(tmp)
         docs = folder / "docs"
         docs.mkdir()
-        (docs / "index.md").write_text("---\ntitle: Home\n---\nA synthetic site.\n", encoding="utf-8")
+        (docs / "index.md").write_text("---\ntitle: Home\n---\nA generated site.\n", encoding="utf-8")
         (docs / "glossary.md").write_text("---\ntitle: Glossary\n---\n<!-- glossary -->\n", encoding="utf-8")
         for src, text in sources.items():
             (docs / src).write_text(text, encoding="utf-8")
-        overrides = ROOT / "overrides"
+        (docs / "img").mkdir()
+        (docs / "img" / "figure.png").write_bytes(_png())
+        extensions, configs = markdown_extensions()
+        extension_lines = "\n".join(
+            f"  - {name}:" + "".join(f"\n      {key}: {json.dumps(value)}" for key, value in configs[name].items())
+            if name in configs
+            else f"  - {name}"
+            for name in extensions
+        )
+        fill = {"overrides": ROOT / "overrides", "extensions": extension_lines}
         hook = ROOT / "hooks" / "crosslinks.py"
-        (folder / "with.yml").write_text(MKDOCS_YML.format(overrides=overrides, hooks=f"hooks:\n  - {hook}\n"))
-        (folder / "without.yml").write_text(MKDOCS_YML.format(overrides=overrides, hooks=""))
-        times_without, times_with, hook_ms = [], [], []
-        for _ in range(args.builds):  # alternate, and keep the best of each, against a busy machine
-            times_without.append(build_site(folder, "without.yml", folder / "site-without")[0])
-            seconds, log = build_site(folder, "with.yml", folder / "site-with")
-            times_with.append(seconds)
-            report = re.search(r"crosslinks: .*\((\d+) ms\)", log)
-            if report:
-                hook_ms.append(int(report.group(1)))
-        without, with_hook = min(times_without), min(times_with)
-        print(f"full build without the hook: {without:.1f} s (best of {args.builds})")
-        print(f"full build with the hook:    {with_hook:.1f} s ({(with_hook / without - 1) * 100:+.1f}%)")
-        if hook_ms:
+        (folder / "with.yml").write_text(MKDOCS_YML.format(**fill, hooks=f"hooks:\n  - {hook}\n"), encoding="utf-8")
+        (folder / "without.yml").write_text(MKDOCS_YML.format(**fill, hooks=""), encoding="utf-8")
+        runs: dict[str, dict[str, list[float]]] = {kind: {"wall": [], "cpu": []} for kind in ("without", "with")}
+        for _ in range(args.builds):  # in turn, against a busy machine
+            for kind in runs:
+                wall, cpu, _log = build(folder, f"{kind}.yml", folder / f"site-{kind}")
+                runs[kind]["wall"].append(wall)
+                runs[kind]["cpu"].append(cpu)
+        print(f"full build, seconds ({args.builds} of each, in turn):")
+        for clock in ("cpu", "wall"):
+            without, with_hook = runs["without"][clock], runs["with"][clock]
             print(
-                f"hook's own on_env time: {min(hook_ms)} ms = {min(hook_ms) / 1000 / without * 100:.1f}% of the build"
+                f"  {clock.upper():4} without the hook {summary(without, fmt='{:.2f}')}; "
+                f"with it {summary(with_hook, fmt='{:.2f}')}; difference "
+                f"{(min(with_hook) / min(without) - 1) * 100:+.1f}% best against best, "
+                f"{(statistics.median(with_hook) / statistics.median(without) - 1) * 100:+.1f}% median against median"
             )
+        events_without = profiled_build(folder / "without.yml", folder / "site-profile-without")
+        events_with = profiled_build(folder / "with.yml", folder / "site-profile-with")
+        total = events_without["total build"]
+        print("where the time goes (one profiled build of each; CPU ms, and % of the build without the hook):")
+        hook_events = {name: s for name, s in events_with.items() if name.startswith(str(hook)) or "crosslinks" in name}
+        for name, seconds in sorted(hook_events.items(), key=lambda item: -item[1]):
+            print(f"  {name.rsplit(' ', 1)[-1]:<18} {seconds * 1000:7.0f} ms  {seconds / total * 100:5.1f}%")
+        others = sorted(set(events_with) & set(events_without) - {"total build"})
+        changed = [(name, events_with[name] - events_without[name]) for name in others]
+        changed = [item for item in changed if abs(item[1]) > 0.005]
+        for name, delta in sorted(changed, key=lambda item: -abs(item[1]))[:4]:
+            print(f"  other: {name:<30} {delta * 1000:+7.0f} ms")
+        rest = (events_with["total build"] - sum(s for n, s in events_with.items() if n != "total build")) - (
+            total - sum(s for n, s in events_without.items() if n != "total build")
+        )
+        print(f"  outside any event (reading, rendering, writing pages): {rest * 1000:+7.0f} ms")
+        report = re.search(r"crosslinks: .*", build(folder, "with.yml", folder / "site-with")[2])
+        if report:
             print(f"hook report: {report.group()}")
 
 

@@ -8,10 +8,9 @@ every page's HTML exists, it links each page, sets `page.meta["backlinks"]`, fil
 
 from __future__ import annotations
 
-import functools
+import difflib
 import json
 import logging
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +27,11 @@ from crosslinker import (
     collect_backlinks,
     glossary_entries,
     mention_counts,
+    unknown_anchors,
     unmentioned_terms,
 )
 from crosslinker.search import add_terms_field, term_locations
+from crosslinker.urls import relative_url, url_for
 from jinja2 import Environment, TemplateNotFound
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,7 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from sitemodel.citations import citations_html
-from sitemodel.frontmatter import FrontMatterError, split_front_matter
+from sitemodel.frontmatter import FrontMatterError, decode, split_front_matter
 from sitemodel.paths import project_root, shown_path
 
 log = logging.getLogger("mkdocs.plugins.crosslinks")
@@ -150,7 +151,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for src, page in pages.items():
         if page.content is None or page.meta.get("crosslinks") is False:
             continue
-        result = linker.link(page.content, page=src, url_for=_url_for(urls[src], urls))
+        result = linker.link(page.content, page=src, url_for=url_for(urls[src], urls))
         _state.linked[src] = result.html
         results[src] = result
 
@@ -162,7 +163,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             page.meta["backlinks"] = [
                 {
                     "title": pages[item.page].title or item.page,
-                    "url": _relative(urls[item.page], urls[src]),
+                    "url": relative_url(urls[item.page], urls[src]),
                     "term": item.term,
                     "sentence": item.sentence,
                 }
@@ -174,12 +175,22 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     infos = {src: PageInfo(title=page.title or src) for src, page in pages.items()}
     for src, page in pages.items():
         if page.content and GLOSSARY_MARKER in page.content:
-            url_for = _url_for(page.url, urls)
-            entries = glossary_entries(registry, counts, infos, url_for)
-            glossary = _render_glossary(env, entries, page, config, source_url=url_for(SOURCE_PAGE, None))
+            page_url_for = url_for(page.url, urls)
+            entries = glossary_entries(registry, counts, infos, page_url_for)
+            glossary = _render_glossary(env, entries, page, config, source_url=page_url_for(SOURCE_PAGE, None))
             page.content = page.content.replace(GLOSSARY_MARKER, glossary)
             if src in _state.linked:
                 _state.linked[src] = _state.linked[src].replace(GLOSSARY_MARKER, glossary)
+
+    headings = {src: _heading_ids(page.toc) for src, page in pages.items()}
+    for term in unknown_anchors(registry, headings):
+        near = difflib.get_close_matches(term.anchor, sorted(headings[term.page]), n=1)
+        log.warning(
+            f"{_display(term.page, config)}:{_line(term.page, term.name, f'anchor: {term.anchor}')}: the term "
+            f"{term.name!r} points at `anchor: {term.anchor}`, but {_display(term.page, config)} has no heading "
+            f"with that id: use the id of one of its headings, `{{ #id }}`{f' (such as {near[0]})' if near else ''}, "
+            f"or drop `anchor:`"
+        )
 
     unmentioned = unmentioned_terms(registry, counts)
     for term in unmentioned:
@@ -234,9 +245,13 @@ def _front_matter(file: File, config: MkDocsConfig) -> tuple[dict, str]:
     """The page's front matter as a mapping and as raw YAML, read with the shared sitemodel reader."""
     where = _display(file.src_uri, config)
     try:
-        source = split_front_matter(file.content_string, where)
-    except (OSError, UnicodeDecodeError) as error:
+        text = decode(file.content_bytes, where)
+    except OSError as error:
         raise PluginError(f"{where}: cannot be read: {error}") from None
+    except FrontMatterError as error:  # not UTF-8: names the file and line
+        raise PluginError(str(error)) from None
+    try:
+        source = split_front_matter(text, where)
     except FrontMatterError as error:
         raise PluginError(f"Bad front matter: {error}") from None
     return source.meta, source.meta_text
@@ -247,86 +262,27 @@ def _display(src: str, config: MkDocsConfig) -> str:
     return f"{_state.docs_shown}/{src}" if _state.docs_shown != "." else src
 
 
-def _line(src: str, name: str) -> int:
-    """The line in the page's file where the term's name is declared (1 when not found)."""
+def _line(src: str, name: str, then: str | None = None) -> int:
+    """The line in the page's file where the term's name is declared, or the line after it that
+    starts with `then` (1 when not found)."""
     text = _state.front_matter.get(src, "")
     pattern = re.compile(rf"^\s*(?:-\s*)?name:\s*['\"]?{re.escape(name)}['\"]?\s*$", re.M)
     match = pattern.search(text) or re.search(r"^terms:", text, re.M)
+    if match and then:
+        match = re.compile(rf"^\s*(?:-\s*)?{re.escape(then)}", re.M).search(text, match.end()) or match
     # +1 for the opening '---' line.
     return text.count("\n", 0, match.start()) + 2 if match else 1
 
 
-def _url_for(page_url: str, urls: dict[str, str]):
-    """A url_for(target src path, anchor) callback giving URLs relative to the page at `page_url`;
-    `urls` maps src paths to page URLs."""
-    here = _here(page_url)
-    up = "../" * len(here)
-
-    def url_for(target: str, anchor: str | None) -> str:
-        target_url = urls.get(target)
-        if target_url is None:
-            url = target
-        else:
-            there, _slash, down = _there(target_url)
-            # Most often no folder in common: up to the root, then down to the target.
-            url = up + down if here and there and here[0] != there[0] else _relative_to(here, target_url)
-        return f"{url}#{anchor}" if anchor else url
-
-    return url_for
-
-
-def _relative(target_url: str, page_url: str) -> str:
-    """The URL of a page relative to another, as mkdocs.utils.get_relative_url gives it, but with
-    the home page as `../`, not `..`."""
-    return _relative_to(_here(page_url), target_url)
-
-
-def _relative_to(here: tuple[str, ...], target_url: str) -> str:
-    """The URL of a page relative to the folder whose path parts are `here` (a large site asks
-    for one per link, so the parts are cached and the common case is a string concatenation)."""
-    there, slash, _down = _there(target_url)
-    common = 0
-    if here and there and here[0] == there[0]:
-        for a, b in zip(here, there, strict=False):
-            if a != b:
-                break
-            common += 1
-    ups = len(here) - common
-    rest = _join(there, common)
-    if not ups:
-        url = rest or "."
-    elif rest:
-        url = "../" * ups + rest
-    else:
-        url = "/".join([".."] * ups)
-    return url + "/" if slash else url
-
-
-@functools.cache
-def _here(page_url: str) -> tuple[str, ...]:
-    """The path parts of the folder a page's relative links start from."""
-    dirname, _, basename = page_url.rpartition("/")
-    return _parts(dirname if "." in basename else page_url)
-
-
-@functools.cache
-def _there(target_url: str) -> tuple[tuple[str, ...], bool, str]:
-    """A target URL's path parts, whether its relative URL ends in a slash, and its path from the root."""
-    parts = _parts(target_url)
-    slash = target_url.endswith("/") or target_url == ""
-    return parts, slash, "/".join(parts) + ("/" if slash and parts else "")
-
-
-@functools.cache
-def _join(parts: tuple[str, ...], start: int) -> str:
-    return "/".join(parts[start:])
-
-
-@functools.cache
-def _parts(path: str) -> tuple[str, ...]:
-    """A URL path's segments, normalised as MkDocs does (mkdocs.utils._norm_parts)."""
-    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
-    return tuple(path.split("/")) if path else ()
+def _heading_ids(toc) -> set[str]:
+    """The ids of a page's headings, from its table of contents."""
+    ids: set[str] = set()
+    items = list(toc or ())
+    while items:
+        item = items.pop()
+        ids.add(item.id)
+        items.extend(item.children)
+    return ids
 
 
 def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig, source_url: str) -> str:

@@ -67,8 +67,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _pages.update(read_pages(docs_dir, uris, shown))
         for page in _pages.values():
             check_page(page, known)
-    except FrontMatterError as error:
-        raise PluginError(f"Bad front matter: {error}") from None
+    except FrontMatterError as error:  # names the file and line, and says what is wrong
+        raise PluginError(str(error)) from None
     return files
 
 

@@ -8,8 +8,8 @@ and `glossary_entries` derive the backlinks and the glossary from the linker's r
 from .backlinks import Backlink, collect_backlinks, mention_counts, term_key
 from .glossary import GlossaryEntry, PageInfo, Report, glossary_entries, unmentioned_terms
 from .linking import CSS_CLASS, Linker, LinkResult, Mention, UrlFor
-from .registry import Registry, RegistryError, Term, build_registry, fold, parse_terms
-from .scanner import scan, tokens
+from .registry import Registry, RegistryError, Term, build_registry, fold, parse_terms, unknown_anchors
+from .scanner import scan
 
 __all__ = [
     "CSS_CLASS",
@@ -32,6 +32,6 @@ __all__ = [
     "parse_terms",
     "scan",
     "term_key",
-    "tokens",
+    "unknown_anchors",
     "unmentioned_terms",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
@@ -16,7 +17,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from .registry import Registry, Term, fold
-from .scanner import CROSSLINK, SEP, Scan, scan
+from .scanner import ABBR, CROSSLINK, FLAG, SECTION, SEP, TEXT, Scan, inline_elements, scan
 
 # -----------------------------------------------------------------------------
 # Data
@@ -147,27 +148,40 @@ class Linker:
         for index, term in enumerate(terms):
             self._owned.setdefault(term.page, []).append(index)
         # Keys are anchored at word boundaries: a boundary + key + a boundary, matched against the
-        # folded text with every space turned into SPACE and every other non-word character into
-        # BOUND, so the automaton itself skips names inside words ("Iran" in "Iranian") and
-        # reports far fewer candidates. A boundary is either character: four anchored keys each.
+        # page's text as `_keyed` gives it (lower case ASCII, every space as SPACE, every other
+        # character as BOUND, non-ASCII ones included), so the automaton itself skips names inside
+        # words ("Iran" in "Iranian") and reports far fewer candidates. A boundary is either
+        # character: four anchored keys each. A key with BOUND in it is checked against the text
+        # (BOUND hides which character it had), and keys differing only there ("salami-slicing",
+        # "salami/slicing") share one. Keys with no ASCII letter or digit at all would match any run
+        # of punctuation: they go to a second automaton, over the folded text of non-ASCII pages.
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        self._wide: ahocorasick.Automaton | None = None
         anchored: dict[str, list[tuple[str | None, tuple]]] = {}
         for key, claims in registry.keys.items():
-            bounded = key.translate(_BOUNDS)
-            # A key with punctuation is checked against the text (BOUND hides which it had), and
-            # keys differing only there ("salami-slicing", "salami/slicing") share one.
+            bounded = _keyed(key)
+            if not bounded.strip(BOUND + SPACE):
+                if self._wide is None:
+                    self._wide = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+                self._wide.add_word(key, (len(key), -1, None, None, ((key, claims),)))
+                continue
             anchored.setdefault(bounded, []).append((key if BOUND in bounded else None, claims))
         for bounded, entries in anchored.items():
-            # The common key (one case-insensitive term, nothing to check) carries its term's
-            # index; the others carry -1 and are resolved against the text.
+            # A key that names one term carries its index, and what to check the text against:
+            # its folded name (when BOUND hides characters), its exact name (case-sensitive), or
+            # nothing. A key shared by several terms carries its entries, resolved against the text.
             (check, claims), *others = entries
-            index = claims[0][0] if not others and check is None and len(claims) == 1 and claims[0][1] is None else -1
-            value = (len(bounded), index, tuple(entries))
+            if not others and len(claims) == 1:
+                value = (len(bounded), claims[0][0], check, claims[0][1], None)
+            else:
+                value = (len(bounded), -1, None, None, tuple(entries))
             for before in (BOUND, SPACE):
                 for after in (BOUND, SPACE):
                     self._automaton.add_word(f"{before}{bounded}{after}", value)
-        if registry.keys:
+        if anchored:
             self._automaton.make_automaton()
+        if self._wide is not None:
+            self._wide.make_automaton()
 
     def link(self, html: str, *, page: str, url_for: UrlFor) -> LinkResult:
         """Link the first mention (per page, or per H2 section) of every term not owned by `page`."""
@@ -175,20 +189,42 @@ class Linker:
             return LinkResult(html)
         doc = scan(html)
         text = doc.text
-        search = fold(text)
+        size = len(text)
+        wide = not text.isascii()  # a match may sit next to a non-ASCII letter: check its edges
 
         # Every whole-word occurrence of every name, as (start, -length, term index). An anchored
         # key (length + 2 characters) ending at `last` starts at last - length - 1 in the anchored
         # text; its name starts one later, and the anchored text is one ahead of the text.
         candidates = []
         append = candidates.append
-        for last, (length, index, entries) in self._automaton.iter(f"{BOUND}{search.translate(_BOUNDS)}{BOUND}"):
-            start = last - length - 1
-            if index < 0:
-                index = _resolve(entries, search, text, start, start + length)
-                if index is None:
-                    continue
-            append((start, -length, index))
+        if self._automaton.kind == ahocorasick.AHOCORASICK:
+            keyed = self._automaton.iter(f"{BOUND}{_keyed(text)}{BOUND}")
+            for last, (length, index, check, exact, entries) in keyed:
+                start = last - length - 1
+                if wide:  # the automaton saw BOUND around it: a non-ASCII character may be a letter
+                    if start and text[start - 1] > "\x7f" and _is_word_character(text[start - 1]):
+                        continue
+                    after = start + length
+                    if after < size and text[after] > "\x7f" and _is_word_character(text[after]):
+                        continue
+                if entries is not None:
+                    index = _resolve(entries, text, start, start + length)
+                    if index is None:
+                        continue
+                elif check is not None or exact is not None:
+                    name = text[start : start + length]
+                    if check is not None and fold(name) != check:
+                        continue
+                    if exact is not None and _straight_quotes(name) != exact:
+                        continue
+                append((start, -length, index))
+        if wide and self._wide is not None:
+            for last, (length, _index, _check, _exact, entries) in self._wide.iter(fold(text)):
+                start = last - length + 1
+                if _whole_word(text, start, start + length):
+                    index = _resolve(entries, text, start, start + length)
+                    if index is not None:
+                        append((start, -length, index))
         if not candidates:
             return LinkResult(html)
         candidates.sort()
@@ -212,14 +248,14 @@ class Linker:
         anchor) is linked already, so "US" and "Washington" do not both link one page.
         """
         destinations, shared = self._destinations, self._shared
-        seg_s, segs, els = doc.seg_s, doc.segs, doc.els
+        seg_s, segs = doc.seg_s, doc.segs
         last_segment = len(seg_s) - 1
         # A term is mentioned once per page, or once per H2 section: its key is its index, or
         # its index plus the section times the number of terms. The page's own terms count as
         # mentioned already, in every section.
         stride = len(self.registry.terms) if self.per_section else 0
         own = self._owned.get(page, ())
-        sections_on_page = segs[-1][4] + 1 if stride and segs else 1
+        sections_on_page = segs[-1][SECTION] + 1 if stride and segs else 1
         seen = {index + section * stride for index in own for section in range(sections_on_page)}
         linked: set = set()
         html, targets = doc.html, self._targets
@@ -231,8 +267,9 @@ class Linker:
         states: dict[int, tuple[bool, bool]] = {}
         last_candidate = len(candidates) - 1
         taken = 0
-        # The segment of the last match: its index, the text position where it ends, whether
-        # it is plain linkable text (not in an <abbr>), the HTML offset of its text, its section.
+        # The segment of the last match: its index, the text position where it ends, whether it
+        # is plain linkable text (mapped one for one, not in an <abbr>), the HTML offset of its
+        # text, its section.
         i = -1
         seg_end = plain = offset = section = 0
         for k, candidate in enumerate(candidates):
@@ -249,27 +286,26 @@ class Linker:
                 continue
             if start >= seg_end:  # matches come in text order: move on to this one's segment
                 i = bisect_right(seg_s, start) - 1
-                seg = segs[i]
+                html_start, _html_end, _context, flag, section, atomic = segs[i]
                 seg_end = seg_s[i + 1] if i < last_segment else len(doc.text)
-                plain = seg[3] == 0 and seg[5] is None and (seg[2] < 0 or els[seg[2]][0] != "abbr")
-                offset = seg[0] - seg_s[i]
-                section = seg[4]
+                plain = flag == TEXT and not atomic
+                offset = html_start - seg_s[i]
             # The common case inline: linkable text that maps one for one, within one text node.
             if plain and end <= seg_end:
-                place = None
-                mention_section = section
+                existing = False
+                first, after, mention_section = offset + start, offset + end, section
             else:
                 place = _place(doc, i, start, end)
                 if place is None:
                     continue
-                mention_section = place[3]
+                existing, first, after, mention_section = place
             taken = end
             key = index + mention_section * stride
             if key in seen:
                 continue
             seen.add(key)
             target = destinations[index]
-            if place is not None and place[0] == CROSSLINK:
+            if existing:  # an a.crosslink already there
                 linked.add((target, mention_section * stride))
                 states[len(records)] = (True, False)
             elif shared[index] and (target, mention_section * stride) in linked:
@@ -277,10 +313,6 @@ class Linker:
             else:
                 if shared[index]:
                     linked.add((target, mention_section * stride))
-                if place is None:
-                    first, after = offset + start, offset + end
-                else:
-                    first, after = place[1], place[2]
                 if not in_order:
                     inserts.append((first, after, target))
                 elif first < pos:
@@ -308,86 +340,126 @@ _new_mention = tuple.__new__
 
 _OPEN_TAG = f'<a class="{CSS_CLASS}" href="'
 
-_QUOTE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'"})
-
-# Word boundaries for the anchored automaton: every character that is not a letter, a digit or
-# "_" among ASCII, Latin-1 punctuation, general punctuation and arrows. (Rarer symbols next to a
-# name only mean that mention is not linked.) The space gets its own, so that a name with
-# spaces needs no check against the text.
+# The automaton reads the text as `_keyed` gives it: ASCII letters in lower case, digits and "_"
+# as they are, the space as SPACE, and every other character (punctuation, SEP, any non-ASCII
+# character) as BOUND. Encoding and translating bytes keeps to the fast paths of CPython whatever
+# the page's characters; a candidate next to a non-ASCII character is then checked on the text.
 BOUND = "\x01"
 SPACE = "\x02"
-_BOUNDS = {
-    cp: SPACE if cp == 0x20 else BOUND
-    for cp in (*range(0x80), *range(0xA0, 0xC0), 0xD7, 0xF7, *range(0x2000, 0x2070), *range(0x2190, 0x2200))
-    if not chr(cp).isalnum() and chr(cp) != "_"
-}
+_KEY_TABLE = bytes(
+    b if chr(b).isascii() and (chr(b).isalnum() or b == ord("_")) else ord(SPACE) if b == 0x20 else ord(BOUND)
+    for b in range(256)
+).replace(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 
 
-def _resolve(entries: tuple, search: str, text: str, start: int, end: int) -> int | None:
+def _keyed(text: str) -> str:
+    """`text` as the automaton reads it (see _KEY_TABLE): same length, one character for one."""
+    return text.encode("ascii", "replace").translate(_KEY_TABLE).decode("ascii")
+
+
+def _is_word_character(c: str) -> bool:
+    return c.isalnum() or c == "_" or unicodedata.category(c)[0] == "M"
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as whole words: no letter, digit or mark on either side."""
+    return (start == 0 or not _is_word_character(text[start - 1])) and (
+        end == len(text) or not _is_word_character(text[end])
+    )
+
+
+def _resolve(entries: tuple, text: str, start: int, end: int) -> int | None:
     """The term whose name is text[start:end], among the entries of one anchored key, or None."""
+    name = text[start:end]
+    folded = None
     for check, claims in entries:
-        if check is not None and search[start:end] != check:
-            continue
+        if check is not None:
+            if folded is None:
+                folded = fold(name)
+            if folded != check:
+                continue
         for index, exact in claims:
-            if exact is None or text[start:end].translate(_QUOTE_TABLE) == exact:
+            if exact is None or _straight_quotes(name) == exact:
                 return index
     return None
 
 
-def _place(doc: Scan, i: int, start: int, end: int) -> tuple[int, int, int, int] | None:
-    """Where a link around text[start:end] goes in the HTML, as (flag, start, end, section), or None.
+def _straight_quotes(name: str) -> str:
+    """`name` with typographic apostrophes as `'`, as case-sensitive names are registered."""
+    return name.replace("\u2019", "'").replace("\u2018", "'") if not name.isascii() else name
+
+
+def _place(doc: Scan, i: int, start: int, end: int) -> tuple[bool, int, int, int] | None:
+    """Where a link around text[start:end] goes in the HTML, as (already linked, start, end, H2
+    section), or None where no link may go. "Already linked" is an existing a.crosslink.
 
     The link must open and close in the same element, so it may wrap inline elements whole but
-    never cut one; it never goes inside an <abbr> (it wraps the whole abbreviation instead), and
-    never touches text where links are not allowed. `i` is the segment where the match starts.
+    never cut one; it is never inside an <abbr> (it wraps the outermost abbreviation whole
+    instead), never spans an element that holds a link (a footnote reference), and never
+    touches text where links are not allowed. `i` is the segment where the match starts.
     """
-    seg_s = doc.seg_s
+    seg_s, segs = doc.seg_s, doc.segs
     j = i if i + 1 == len(seg_s) or end <= seg_s[i + 1] else doc.segment(end - 1)
-    segs = doc.segs
+    _html_start, _html_end, context, flag, section, _atomic = segs[i]
     if i == j:
-        flag = segs[i][3]
-        if flag:
-            return (CROSSLINK, -1, -1, segs[i][4]) if flag == CROSSLINK else None
-    elif any(segs[k][3] for k in range(i, j + 1)):
-        return None
+        if flag == CROSSLINK:
+            return (True, -1, -1, section)
+        if flag not in (TEXT, ABBR):
+            return None
+    else:
+        if any(segs[k][FLAG] not in (TEXT, ABBR) for k in range(i, j + 1)):
+            return None
+        barriers = doc.barriers
+        k = bisect_right(barriers, start)
+        if k < len(barriers) and barriers[k] < end:
+            return None
     o_start = doc.start_offset(i, start)
     o_end = doc.end_offset(j, end - 1)
-    ps = segs[i][2]
-    pe = segs[j][2]
-    section = segs[i][4]
-    if ps == pe and (ps < 0 or doc.els[ps][0] != "abbr"):
-        return (0, o_start, o_end, section)
-    els = doc.els
-    # Never an anchor inside <abbr>: wrap the whole abbreviation, or nothing.
-    if ps >= 0 and els[ps][0] == "abbr":
-        if o_start != els[ps][4]:
+    if i == j:
+        if flag == TEXT:  # within one piece of text, outside any abbreviation
+            return (False, o_start, o_end, section)
+        # Inside an abbreviation: its elements, read from the outermost one, say whether the match fills it.
+        els, closes, ps, pe = inline_elements(doc.html, doc.abbrs[i], o_start, o_end)
+    elif all(segs[k][FLAG] == TEXT for k in range(i, j + 1)) and "<" not in doc.html[o_start:o_end]:
+        return (False, o_start, o_end, section)  # pieces of one text (an entity between words)
+    else:
+        els, closes, ps, pe = inline_elements(doc.html, context, o_start, o_end)
+    # Out of every element up to the outermost <abbr>, or nothing; then open and close in the same
+    # element, hoisting out of inline elements the match fills (the deeper side first).
+    while ps >= 0 and els[ps].abbr >= 0:
+        o_start, ps = _hoist_start(els[ps], o_start)
+        if o_start < 0:
             return None
-        o_start = els[ps][3]
-        ps = els[ps][1]
-    if pe >= 0 and els[pe][0] == "abbr":
-        if o_end != els[pe][5]:
+    while pe >= 0 and els[pe].abbr >= 0:
+        o_end, pe = _hoist_end(els[pe], closes[pe], o_end)
+        if o_end < 0:
             return None
-        o_end = els[pe][6]
-        pe = els[pe][1]
-    # Open and close in the same element: hoist out of inline elements the match fills.
     while ps != pe:
-        ds = els[ps][2] if ps >= 0 else 0
-        de = els[pe][2] if pe >= 0 else 0
+        ds = els[ps].depth if ps >= 0 else 0
+        de = els[pe].depth if pe >= 0 else 0
         if ds == 0 and de == 0:
             return None
         if ds >= de:
-            el = els[ps]
-            if o_start != el[4]:
+            o_start, ps = _hoist_start(els[ps], o_start)
+            if o_start < 0:
                 return None
-            o_start = el[3]
-            ps = el[1]
         else:
-            el = els[pe]
-            if o_end != el[5]:
+            o_end, pe = _hoist_end(els[pe], closes[pe], o_end)
+            if o_end < 0:
                 return None
-            o_end = el[6]
-            pe = el[1]
-    return (0, o_start, o_end, section)
+    return (False, o_start, o_end, section)
+
+
+def _hoist_start(el, o_start: int) -> tuple[int, int]:
+    """A link starting at `o_start` moved out of `el` (its open tag start and parent), if it starts
+    where `el`'s content does; else (-1, -1)."""
+    return (el.open_start, el.parent) if o_start == el.inner_start else (-1, -1)
+
+
+def _hoist_end(el, close: tuple[int, int] | None, o_end: int) -> tuple[int, int]:
+    """A link ending at `o_end` moved out of `el` (its close tag end and parent), if it ends where
+    `el`'s content does; else (-1, -1)."""
+    return (close[1], el.parent) if close is not None and o_end == close[0] else (-1, -1)
 
 
 def _splice(html: str, inserts: list[tuple[int, int, int]], targets: list, url_for: UrlFor) -> str:

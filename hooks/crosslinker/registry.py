@@ -6,8 +6,9 @@ into a search key, and two pages claiming one key is an error naming both files.
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 # -----------------------------------------------------------------------------
@@ -67,10 +68,12 @@ class Registry:
 def fold(text: str) -> str:
     """Fold text for matching: lower case, same length, typographic apostrophes as `'`."""
     folded = text.lower()
+    if folded.isascii():
+        return folded
     if len(folded) != len(text):
         # A few characters lower-case to two (e.g. "İ"): keep those as they are so offsets hold.
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return folded.translate(_QUOTES)
+    return folded.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def normalize_name(name: str) -> str:
@@ -112,6 +115,16 @@ def build_registry(
     for src_path in sorted(terms_by_page):
         terms.extend(parse_terms(src_path, terms_by_page[src_path], display=display))
     return Registry(terms=tuple(terms), keys=_index(terms, display))
+
+
+def unknown_anchors(registry: Registry, headings: Mapping[str, Collection[str]]) -> list[Term]:
+    """The terms whose `anchor` names no heading of their page; `headings` gives each page's heading
+    ids (a page it does not list is not checked)."""
+    return [
+        term
+        for term in registry.terms
+        if term.anchor and term.page in headings and term.anchor not in headings[term.page]
+    ]
 
 
 # -----------------------------------------------------------------------------
@@ -173,6 +186,13 @@ def _parse_entry(where: str, src_path: str, index: int, entry: object) -> Term:
 
 
 def _name(at: str, key: str, value: object) -> str:
+    if isinstance(value, bool):
+        raise RegistryError(
+            f"{at}: '{key}' is read as true or false (YAML reads yes, no, on and off so): put the name in quotes."
+        )
+    if isinstance(value, (int, float, datetime.date)):
+        kind = "a date" if isinstance(value, datetime.date) else "a number"
+        raise RegistryError(f"{at}: '{key}: {value}' is read as {kind}: put it in quotes, '{key}: \"{value}\"'.")
     if not isinstance(value, str) or not value.strip():
         raise RegistryError(f"{at}: '{key}' must be a non-empty name, e.g. 'name: sanctions'.")
     name = normalize_name(value)

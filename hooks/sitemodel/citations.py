@@ -19,47 +19,69 @@ _CITATION = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*¶?\s*
 _REF = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
 # Rendered citation links carry ids with this prefix and their position on the page: `cite-7`.
 CITE_ID_PREFIX = "cite-"
+# Whatever starts like a citation and closes on its line, not already a link: `[¶3a]`, `[¶]`, `[¶3,]`...
+_ALMOST = re.compile(r"\[¶[^\]\n]{0,60}\](?![(\[:])")
+# The widest range expanded into its paragraphs; a wider one names paragraphs no article has, and is
+# reported from its ends rather than held in memory.
+_WIDEST_RANGE = 1000
 
 
 class CitationError(ValueError):
-    """A citation that names no paragraph of the source."""
+    """A citation that names no paragraph of the source, or is not written as one."""
 
 
 @dataclass(frozen=True)
 class Citation:
-    """One `[¶…]` marker: where it is and the paragraphs it cites, in order."""
+    """One `[¶…]` marker: where it is, the paragraphs it cites in order, and its ranges as written."""
 
     start: int
     end: int
     paragraphs: tuple[int, ...]
+    ranges: tuple[tuple[int, int], ...] = ()  # (first, last) of each number or range: [¶5, 7-9] is (5, 5), (7, 9)
 
 
 def find_citations(markdown: str) -> list[Citation]:
     """Every citation outside code, with ranges expanded (`[¶3-5]` cites 3, 4 and 5)."""
     found = []
     for match in outside_code(_CITATION, markdown):
+        ranges = tuple((int(ref.group(1)), int(ref.group(2) or ref.group(1))) for ref in _REF.finditer(match["refs"]))
         paragraphs: list[int] = []
-        for ref in _REF.finditer(match.group("refs")):
-            first = int(ref.group(1))
-            last = int(ref.group(2) or first)
-            paragraphs.extend(range(first, last + 1) if last >= first else [first, last])
-        found.append(Citation(match.start(), match.end(), tuple(paragraphs)))
+        for first, last in ranges:
+            paragraphs.extend(range(first, last + 1) if 0 <= last - first <= _WIDEST_RANGE else (first, last))
+        found.append(Citation(match.start(), match.end(), tuple(paragraphs), ranges))
     return found
 
 
 def check_citations(markdown: str, known: Iterable[int], path: str, first_line: int = 1) -> set[int]:
-    """Return the cited paragraphs; raise CitationError at the first one that does not exist."""
+    """Return the cited paragraphs; raise CitationError at the first citation that names a paragraph
+    the source does not have, runs backwards, or is not written as a citation."""
     known = set(known)
+    span = f"the article has ¶{min(known)} to ¶{max(known)} (see data/paragraphs.yml)"
+    citations = {citation.start: citation for citation in find_citations(markdown)}
     cited: set[int] = set()
-    for citation in find_citations(markdown):
-        for paragraph in citation.paragraphs:
-            if paragraph not in known:
-                where = f"{path}:{line_of(markdown, citation.start, first_line)}"
-                raise CitationError(
-                    f"{where}: [¶{paragraph}] cites a paragraph the source does not have; "
-                    f"the article has ¶{min(known)} to ¶{max(known)} (see data/paragraphs.yml)"
-                )
+    for match in outside_code(_ALMOST, markdown):
+        where = f"{path}:{line_of(markdown, match.start(), first_line)}"
+        citation = citations.get(match.start())
+        if citation is None or citation.end != match.end():
+            raise CitationError(
+                f"{where}: {match.group()} is not a citation: write [¶N], [¶N, M] or [¶N-M] with the article's "
+                "paragraph numbers, e.g. [¶5], [¶5, 7] or [¶9-11]"
+            )
+        for first, last in citation.ranges:
+            if last < first:
+                raise CitationError(f"{where}: [¶{first}-{last}] runs backwards: write [¶{last}-{first}]")
+            for paragraph in (first, last) if first != last else (first,):
+                if paragraph not in known:
+                    written = (
+                        f"[¶{first}-{last}] cites ¶{paragraph}, a paragraph"
+                        if first != last
+                        else f"[¶{first}] cites a paragraph"
+                    )
+                    raise CitationError(f"{where}: {written} the source does not have; {span}")
         cited.update(citation.paragraphs)
+    unknown = sorted(cited - known)
+    if unknown:  # inside a range whose ends exist: the article's paragraphs have a gap
+        raise CitationError(f"{path}: [¶{unknown[0]}] cites a paragraph the source does not have; {span}")
     return cited
 
 

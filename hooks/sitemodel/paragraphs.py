@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import UniqueKeyLoader
+
 # Where the list lives, relative to the folder of mkdocs.yml.
 PARAGRAPHS_FILE = "data/paragraphs.yml"
 _KEYS = ("n", "part", "line", "title", "summary")
@@ -45,26 +47,38 @@ def read_paragraphs(project_root: Path) -> list[Paragraph]:
 def load_paragraphs(text: str, path: str) -> list[Paragraph]:
     """Parse and check the paragraph list: numbered 1, 2, 3 ... each with a part, a line, a title and a summary."""
     try:
-        entries = yaml.safe_load(text)
+        entries = yaml.load(text, Loader=UniqueKeyLoader)
+        nodes = yaml.compose(text, Loader=yaml.SafeLoader)  # the same document, with the line of each value
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = f":{mark.line + 1}" if mark else ""
+        raise ParagraphDataError(f"{path}{line}: {error.problem}: check indentation and quotes") from None
     except yaml.YAMLError as error:
         raise ParagraphDataError(f"{path}: not valid YAML ({error})") from None
     if not isinstance(entries, list) or not entries:
         raise ParagraphDataError(f"{path}: expected a list of paragraphs")
     paragraphs = []
-    for index, entry in enumerate(entries, start=1):
+    for index, (entry, node) in enumerate(zip(entries, nodes.value, strict=True), start=1):
         if not isinstance(entry, dict) or set(entry) != set(_KEYS):
-            raise ParagraphDataError(f"{path}: entry {index} needs exactly the keys {', '.join(_KEYS)}")
+            raise ParagraphDataError(
+                f"{path}:{node.start_mark.line + 1}: entry {index} needs exactly the keys {', '.join(_KEYS)}"
+            )
+        values = {key.value: value for key, value in node.value}
+        lines = {key: value.start_mark.line + 1 for key, value in values.items()}
+        for key in ("n", "line"):
+            if not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 1:
+                raw = values[key].value if isinstance(values[key], yaml.ScalarNode) else entry[key]
+                raise ParagraphDataError(
+                    f"{path}:{lines[key]}: entry {index}: `{key}: {raw}` must be a whole number from 1"
+                    + (" (the line of the captured article.txt)" if key == "line" else "")
+                )
+        for key in ("part", "title", "summary"):
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                raise ParagraphDataError(f"{path}:{lines[key]}: entry {index}: `{key}:` must be text")
         if entry["n"] != index:
             raise ParagraphDataError(
                 f"{path}: entry {index} has n: {entry['n']}; paragraphs are numbered 1, 2, 3 ... in order"
             )
-        if isinstance(entry["line"], bool) or not isinstance(entry["line"], int) or entry["line"] < 1:
-            raise ParagraphDataError(
-                f"{path}: entry {index}: `line: {entry['line']}` must be a line number of the capture"
-            )
-        for key in ("part", "title", "summary"):
-            if not isinstance(entry[key], str) or not entry[key].strip():
-                raise ParagraphDataError(f"{path}: entry {index}: `{key}` must be a piece of text")
         paragraphs.append(
             Paragraph(
                 entry["n"],

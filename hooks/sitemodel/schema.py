@@ -6,6 +6,7 @@ the rules live in the tables below, so the conventions page and the checks canno
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .citations import CitationError, check_citations
@@ -19,6 +20,12 @@ CITING_TYPES = frozenset({"home", "overview", "actor", "scenario", "theme", "ref
 TAGGED_TYPES = frozenset({"actor", "scenario", "theme"})
 
 REQUIRED_KEYS = ("title", "description", "type")
+# Keys the theme writes into every page as they are, unescaped (the title as HTML, the description
+# inside an attribute): they must be plain text.
+PLAIN_TEXT_KEYS = ("title", "description")
+
+# An HTML character reference, which the theme would show decoded.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 # Every key a page may use: ours, then the ones MkDocs and Material read themselves.
 KNOWN_KEYS = frozenset(
@@ -51,10 +58,20 @@ def check_page(page: PageSource, known_paragraphs: set[int]) -> None:
                 f"unknown front-matter key `{key}`; known keys: {', '.join(sorted(KNOWN_KEYS))}",
             )
     for key in REQUIRED_KEYS:
+        kind = _read_as(meta.get(key))
+        if kind:
+            raw = _raw_value(page, key)
+            raise FrontMatterError(
+                page.path, key_line(page, key), f'`{key}: {raw}` is read as {kind}: put it in quotes, `{key}: "{raw}"`'
+            )
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             raise FrontMatterError(
                 page.path, key_line(page, key) or 2, f"`{key}:` is missing or empty: every page needs a {key}"
             )
+    for key in PLAIN_TEXT_KEYS:
+        problem = _not_plain_text(meta[key], quotes=key == "description")
+        if problem:
+            raise FrontMatterError(page.path, key_line(page, key), f"`{key}:` holds {problem}")
     page_type = meta["type"]
     if page_type not in PAGE_TYPES:
         raise FrontMatterError(
@@ -81,6 +98,11 @@ def check_page(page: PageSource, known_paragraphs: set[int]) -> None:
     definition_citations(page, known_paragraphs)
     if page_type in TAGGED_TYPES:
         tags = meta.get("tags")
+        for tag in tags if isinstance(tags, list) else ():
+            if _read_as(tag):
+                raise FrontMatterError(
+                    page.path, key_line(page, "tags"), f"the tag `{tag}` is read as {_read_as(tag)}: put it in quotes"
+                )
         if not isinstance(tags, list) or not tags or not all(isinstance(tag, str) and tag for tag in tags):
             raise FrontMatterError(
                 page.path, key_line(page, "tags") or 2, "`tags:` must list at least one tag, e.g. `tags: [Actors]`"
@@ -130,3 +152,36 @@ def check_sources_match(page: PageSource, cited: set[int]) -> None:
             f"`sources:` lists ¶{unused[0]} but the page never cites it:"
             f" cite it with [¶{unused[0]}] or remove it from `sources:`",
         )
+
+
+def _read_as(value: object) -> str | None:
+    """What YAML read a value as, when an editor most likely meant text: "a number", ... or None."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"
+    return None
+
+
+def _raw_value(page: PageSource, key: str) -> str:
+    """The value of top-level `key:` as written in the front matter."""
+    line = page.meta_text.splitlines()[key_line(page, key) - 2]
+    return line.split(":", 1)[1].strip()
+
+
+def _not_plain_text(value: str, *, quotes: bool) -> str | None:
+    """What in `value` the theme would not show as written, as the start of a message, or None."""
+    for character in "<>":
+        if character in value:
+            return f"markup ({character}): write plain text; the theme writes it into the page as HTML, unescaped"
+    entity = _ENTITY.search(value)
+    if entity:
+        return f"markup ({entity.group()}): write plain text, with the character itself rather than an HTML entity"
+    if quotes and '"' in value:
+        return (
+            'a straight double quote ("), which would end the <meta> tag the theme writes it into: '
+            "use typographic quotes (“ ”) or single quotes"
+        )
+    return None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from project_support import ROOT, build_site
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 GOOD_PAGE = """---
 title: Armenia
@@ -133,6 +134,45 @@ def test_a_good_page_builds_and_its_citation_links_to_the_paragraph(tmp_path: Pa
             "docs/actors/armenia.md:11: unknown marker <!-- tie -->",
             id="unknown-marker",
         ),
+        pytest.param(
+            GOOD_PAGE.replace("type: actor\n", "type: actor\ntitle: Armenia again\n"),
+            "docs/actors/armenia.md:5: `title:` is set twice in the front matter (lines 2 and 5): keep one",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("title: Armenia", "title: 1972"),
+            'docs/actors/armenia.md:2: `title: 1972` is read as a number: put it in quotes, `title: "1972"`',
+            id="title-read-as-a-number",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("title: Armenia", "title: Armenia <img src=x onerror=alert(1)>"),
+            "docs/actors/armenia.md:2: `title:` holds markup (<): write plain text",
+            id="markup-in-title",
+        ),
+        pytest.param(
+            GOOD_PAGE.replace("description: A test page.", "description: 'A \"test\" page.'"),
+            'docs/actors/armenia.md:3: `description:` holds a straight double quote ("), which would end the',
+            id="quote-in-description",
+        ),
+        *(
+            pytest.param(
+                GOOD_PAGE.replace("[¶2]", citation),
+                f"docs/actors/armenia.md:9: {message}",
+                id=f"citation-{name}",
+            )
+            for name, citation, message in [
+                ("letter-after-number", "[¶2a]", "[¶2a] is not a citation: write [¶N], [¶N, M] or [¶N-M]"),
+                ("empty", "[¶2] [¶]", "[¶] is not a citation: write [¶N], [¶N, M] or [¶N-M]"),
+                ("word", "[¶2] [¶five]", "[¶five] is not a citation: write [¶N], [¶N, M] or [¶N-M]"),
+                ("trailing-comma", "[¶2,]", "[¶2,] is not a citation: write [¶N], [¶N, M] or [¶N-M]"),
+                ("reversed-range", "[¶2] [¶3-1]", "[¶3-1] runs backwards: write [¶1-3]"),
+                (
+                    "huge-range",
+                    "[¶2] [¶1-999999999]",
+                    "[¶1-999999999] cites ¶999999999, a paragraph the source does not have",
+                ),
+            ]
+        ),
     ],
 )
 def test_a_mistake_fails_the_build_naming_file_and_line(tmp_path: Path, page: str, expected: str):
@@ -147,3 +187,49 @@ def test_citations_and_markers_inside_code_are_left_alone(tmp_path: Path):
     assert result.returncode == 0, result.output
     html = (tmp_path / "site" / "actors" / "armenia" / "index.html").read_text(encoding="utf-8")
     assert "[¶99]" in html and "[¶42]" in html
+
+
+def test_a_page_that_is_not_utf8_is_named_with_its_line(tmp_path: Path):
+    config = make_site(tmp_path, GOOD_PAGE)
+    page = tmp_path / "docs" / "actors" / "armenia.md"
+    page.write_bytes(GOOD_PAGE.replace("turns away", "se d\u00e9tourne").encode("latin-1"))
+    result = build_site(config, tmp_path / "site", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "docs/actors/armenia.md:9: is not UTF-8 text" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_page_starting_with_a_byte_order_mark_builds(tmp_path: Path):
+    config = make_site(tmp_path, GOOD_PAGE)
+    (tmp_path / "docs" / "actors" / "armenia.md").write_text("\ufeff" + GOOD_PAGE, encoding="utf-8")
+    result = build_site(config, tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site" / "actors" / "armenia" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Armenia" in html
+
+
+def test_a_wrong_type_in_the_paragraph_list_is_named_with_its_line(tmp_path: Path):
+    config = make_site(tmp_path, GOOD_PAGE)
+    (tmp_path / "data" / "paragraphs.yml").write_text(PARAGRAPHS.replace("line: 2", "line: abc"), encoding="utf-8")
+    result = build_site(config, tmp_path / "site", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "data/paragraphs.yml:8: entry 2: `line: abc` must be a whole number" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_title_is_escaped_in_the_project_templates_even_where_no_check_runs(tmp_path: Path):
+    """The page heading comes from overrides/partials/content.html; a title with markup (which the
+    site-model hook refuses) must still show as written if that check is off."""
+    title = 'A <b>bold</b> & "quoted" <img src=x onerror=alert(1)> title'
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("---\ntitle: Home\n---\nHome.\n", encoding="utf-8")
+    (tmp_path / "docs" / "page.md").write_text(f"---\ntitle: '{title}'\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Test\ntheme: {{name: material, custom_dir: {ROOT / 'overrides'}}}\n", encoding="utf-8"
+    )
+    result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site", cwd=tmp_path)
+    assert result.returncode == 0, result.output
+    page = HTMLParser((tmp_path / "site" / "page" / "index.html").read_text(encoding="utf-8"))
+    heading = page.css_first("article h1")
+    assert heading.text() == title
+    assert heading.css("b, img") == []

@@ -278,6 +278,13 @@ BROKEN = [
     ("crosslinks-malformed", ["docs/russia.md: terms[0] (Russia): 'aliases' must be a list of names"]),
     ("crosslinks-bad-yaml", ["Bad front matter: docs/index.md:4: front matter is not valid YAML"]),
     (
+        "crosslinks-bad-anchor",
+        [
+            "WARNING -  docs/russia.md:5: the term 'Russia' points at `anchor: tiez`, but docs/russia.md has no "
+            "heading with that id: use the id of one of its headings, `{ #id }` (such as ties), or drop `anchor:`",
+        ],
+    ),
+    (
         "crosslinks-unmentioned",
         [
             "WARNING -  docs/russia.md:6: the term 'Zeitenwende' is not mentioned on any other page",

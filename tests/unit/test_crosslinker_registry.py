@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 
 import pytest
-from crosslinker import RegistryError, Term, build_registry, fold, parse_terms
+from crosslinker import RegistryError, Term, build_registry, fold, parse_terms, unknown_anchors
 
 # -----------------------------------------------------------------------------
 # Tests
@@ -46,7 +47,10 @@ MALFORMED = [
     ("not-a-mapping", [["Russia"]], "must be a mapping with a 'name'"),
     ("no-name", [{"aliases": ["Moscow"]}], "'name' must be a non-empty name"),
     ("blank-name", [{"name": "  "}], "'name' must be a non-empty name"),
-    ("number-name", [{"name": 7}], "'name' must be a non-empty name"),
+    ("number-name", [{"name": 1972}], "'name: 1972' is read as a number: put it in quotes, 'name: \"1972\"'"),
+    ("number-alias", [{"name": "Kissinger", "aliases": [1972]}], "'aliases[0]: 1972' is read as a number"),
+    ("bool-name", [{"name": False}], "'name' is read as true or false (YAML reads yes, no, on and off so)"),
+    ("date-name", [{"name": datetime.date(2024, 11, 5)}], "'name: 2024-11-05' is read as a date: put it in quotes"),
     ("punctuation-name", [{"name": "--"}], "has no letters or digits"),
     ("unknown-key", [{"name": "Russia", "alias": ["Moscow"]}], "unknown key(s) alias"),
     ("aliases-string", [{"name": "Russia", "aliases": "Moscow"}], "'aliases' must be a list"),
@@ -125,3 +129,18 @@ def test_registry_does_not_depend_on_page_order() -> None:
 def test_fold_keeps_length(text: str, folded: str) -> None:
     assert fold(text) == folded
     assert len(fold(text)) == len(text)
+
+
+def test_unknown_anchors_are_the_terms_pointing_at_no_heading_of_their_page() -> None:
+    registry = build_registry(
+        {
+            "themes/sanctions.md": [
+                {"name": "secondary sanctions", "anchor": "secondary"},
+                {"name": "export controls", "anchor": "export-control"},
+                {"name": "sanctions"},
+            ],
+            "actors/russia.md": [{"name": "Russia", "anchor": "ties"}],
+        }
+    )
+    headings = {"themes/sanctions.md": {"secondary", "export-controls"}}  # Russia's page not checked
+    assert [term.name for term in unknown_anchors(registry, headings)] == ["export controls"]

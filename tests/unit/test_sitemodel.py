@@ -187,14 +187,14 @@ def test_load_paragraphs_requires_consecutive_numbers():
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ("{n: 1, part: A, line: 1, summary: S}", "entry 1 needs exactly the keys n, part, line, title, summary"),
-        ("{n: 1, part: A, line: abc, title: T, summary: S}", "entry 1: `line: abc` must be a line number"),
-        ("{n: 1, part: A, line: 1, title: '', summary: S}", "entry 1: `title` must be a piece of text"),
-        ("{n: 1, part: A, line: 1, title: 1972, summary: S}", "entry 1: `title` must be a piece of text"),
+        ("{n: 1, part: A, line: 1, summary: S}", "1: entry 1 needs exactly the keys n, part, line, title, summary"),
+        ("{n: 1, part: A, line: abc, title: T, summary: S}", "1: entry 1: `line: abc` must be a whole number"),
+        ("{n: 1, part: A, line: 1, title: '', summary: S}", "1: entry 1: `title:` must be text"),
+        ("{n: 1, part: A, line: 1, title: 1972, summary: S}", "1: entry 1: `title:` must be text"),
     ],
 )
 def test_load_paragraphs_names_the_entry_and_the_bad_value(entry: str, message: str):
-    with pytest.raises(ParagraphDataError, match=re.escape(f"data/p.yml: {message}")):
+    with pytest.raises(ParagraphDataError, match=re.escape(f"data/p.yml:{message}")):
         load_paragraphs(f"- {entry}\n", "data/p.yml")
 
 
