@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 
 from .markdown_text import line_of, outside_code
 
 # `[¶` then numbers or ranges separated by commas (each may repeat the ¶), then `]`, not already a link.
-_CITATION = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*¶?\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\](?![(\[:])")
+_CITATION = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*¶?\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\](?![(\[])")
 _REF = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
 # Rendered citation links carry ids with this prefix and their position on the page: `cite-7`.
 CITE_ID_PREFIX = "cite-"
 # Whatever starts like a citation and closes on its line, not already a link: `[¶3a]`, `[¶]`, `[¶3,]`...
-_ALMOST = re.compile(r"\[¶[^\]\n]{0,60}\](?![(\[:])")
+_ALMOST = re.compile(r"\[¶[^\]\n]{0,60}\](?![(\[])")
 # The widest range expanded into its paragraphs; a wider one names paragraphs no article has, and is
 # reported from its ends rather than held in memory.
 _WIDEST_RANGE = 1000
@@ -43,13 +43,24 @@ class Citation:
 def find_citations(markdown: str) -> list[Citation]:
     """Every citation outside code, with ranges expanded (`[¶3-5]` cites 3, 4 and 5)."""
     found = []
-    for match in outside_code(_CITATION, markdown):
+    for match in _markers(_CITATION, markdown):
         ranges = tuple((int(ref.group(1)), int(ref.group(2) or ref.group(1))) for ref in _REF.finditer(match["refs"]))
         paragraphs: list[int] = []
         for first, last in ranges:
             paragraphs.extend(range(first, last + 1) if 0 <= last - first <= _WIDEST_RANGE else (first, last))
         found.append(Citation(match.start(), match.end(), tuple(paragraphs), ranges))
     return found
+
+
+def _markers(pattern: re.Pattern[str], markdown: str) -> Iterator[re.Match[str]]:
+    """Matches outside code, except `[¶5]: url` opening a line: Markdown reads that as a link
+    reference definition. Mid-sentence, "on four fronts [¶5]:" is a citation before a colon."""
+    for match in outside_code(pattern, markdown):
+        line_start = markdown.rfind("\n", 0, match.start()) + 1
+        indent = markdown[line_start : match.start()]
+        if markdown.startswith(":", match.end()) and len(indent) <= 3 and not indent.strip(" "):
+            continue
+        yield match
 
 
 def check_citations(markdown: str, known: Iterable[int], path: str, first_line: int = 1) -> set[int]:
@@ -59,7 +70,7 @@ def check_citations(markdown: str, known: Iterable[int], path: str, first_line: 
     span = f"the article has ¶{min(known)} to ¶{max(known)} (see data/paragraphs.yml)"
     citations = {citation.start: citation for citation in find_citations(markdown)}
     cited: set[int] = set()
-    for match in outside_code(_ALMOST, markdown):
+    for match in _markers(_ALMOST, markdown):
         where = f"{path}:{line_of(markdown, match.start(), first_line)}"
         citation = citations.get(match.start())
         if citation is None or citation.end != match.end():

@@ -102,3 +102,14 @@ def test_the_lists_are_neither_linked_nor_indexed(real_site: Path, site_pages):
     source_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("source/"))
     some_sentence = details[0].css_first("ul.provenance__pages ul a").text()
     assert some_sentence not in source_text, "the source page's search entry quotes other pages"
+
+
+def test_no_citation_is_left_as_literal_text(site_pages):
+    """A `[¶N]` the build did not turn into a link reads as a claim with no source (outside code,
+    where the conventions page shows the syntax)."""
+    literal = []
+    for path, page in site_pages.items():
+        for block in page.css("article p, article li, article td, article dd, article figcaption"):
+            if block.css_first("code") is None and "[¶" in block.text():
+                literal.append(f"{path}: {' '.join(block.text().split())[:80]}")
+    assert not literal, f"citations shown as plain text: {literal}"

@@ -26,6 +26,8 @@ KNOWN = set(range(1, 12))
         ("Already a link [¶5](source.md#p5) or a reference [¶5][ref].", []),
         ("In code `[¶5]` and\n\n```\n[¶6]\n```\n", []),
         ("Not a citation [p5] or [5] or ¶5.", []),
+        ("Before a list, on four fronts [¶5]:\n\n- trade", [(5,)]),
+        ("[¶5]: https://example.org/ a link reference definition\n   [¶6]: indented up to three spaces", []),
     ],
 )
 def test_find_citations(markdown: str, paragraphs: list[tuple[int, ...]]):
