@@ -7,7 +7,11 @@ parsing and serialising the same HTML), linking with many and with few terms, an
 each the best and the median of runs taken in turn. Then it builds the site with and without the
 hook, in turn, and says where the difference goes. A report, not a test: it never fails on a number.
 
+CPU times move with the load of the machine; `--instructions` also counts, with valgrind's callgrind,
+the instructions of each in-memory measurement, a figure that stays put on a busy machine.
+
     .venv/bin/python bench/crosslinks.py [--pages 2000] [--terms 1000] [--repeat 5] [--builds 3] [--no-build]
+                                         [--instructions [PAGES]]
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import random
 import re
 import resource
+import shutil
 import statistics
 import struct
 import subprocess
@@ -176,6 +182,34 @@ def parse_all(pages: dict[str, str]) -> None:
         LexborHTMLParser(html).html  # noqa: B018 - serialising is half the floor
 
 
+def instructions(corpus: Path, kind: str) -> int:
+    """Instructions that one run of `kind` ("floor", "many" or "few") executes, counted by callgrind:
+    a child process makes the linkers and runs `kind` once to warm up, then once more or not at all,
+    and the difference is the run's count. Hashing is seeded so that both children do the same."""
+
+    def counted(runs: int) -> int:
+        child = [sys.executable, __file__, "--count-instructions", kind, str(runs), str(corpus)]
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *child],
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+
+    return counted(1) - counted(0)
+
+
+def _count_instructions(kind: str, runs: str, corpus: str) -> None:
+    """The child of `instructions`: warm up, then run `kind` `runs` times."""
+    pages, owned = pickle.loads(Path(corpus).read_bytes())
+    linker = Linker(build_registry(owned if kind == "many" else few_terms(owned)))
+    run = (lambda: parse_all(pages)) if kind == "floor" else (lambda: link_all(linker, pages))
+    for _ in range(1 + int(runs)):
+        run()
+
+
 def build(folder: Path, config: str, site: Path) -> tuple[float, float, str]:
     """Wall-clock and CPU seconds of one `mkdocs build` in a fresh process, and its log. CPU time
     counts only the build's own work, so it moves much less than wall time on a busy machine."""
@@ -249,11 +283,25 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="in-memory runs of each kind, taken in turn")
     parser.add_argument("--builds", type=int, default=3, help="full builds of each kind, taken in turn")
     parser.add_argument("--no-build", action="store_true", help="skip the full MkDocs builds")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        nargs="?",
+        const=400,
+        metavar="PAGES",
+        help="count instructions too, on the first PAGES pages (default 400; needs valgrind)",
+    )
     parser.add_argument("--profile-build", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--count-instructions", nargs=3, metavar=("KIND", "RUNS", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.profile_build:
         _profile_build(*args.profile_build)
         return
+    if args.count_instructions:
+        _count_instructions(*args.count_instructions)
+        return
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions counts with valgrind: install it first (apt-get install valgrind)")
 
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
     sources, owned = make_corpus(args.pages, args.terms, args.seed)
@@ -283,6 +331,23 @@ def main() -> None:
     print(f"  linking, {len(few.registry.terms)} terms: {summary(times['few'], per_mb)} ({links_few} links)")
     print(f"linking {len(many.registry.terms)} terms / floor: {linking / floor:.2f}x (best against best)")
     print(f"linking {len(many.registry.terms)} terms / {len(few.registry.terms)} terms: {linking / linking_few:.2f}x")
+    if args.instructions:
+        # Under callgrind a run takes about fifty times as long: count on a sample of the pages (the
+        # first few hundred hold a very large one, see LARGE_PAGE_EVERY).
+        sample = dict(list(pages.items())[: args.instructions])
+        with tempfile.TemporaryDirectory(prefix="crosslinks-bench-") as tmp:
+            corpus = Path(tmp) / "corpus.pickle"
+            corpus.write_bytes(pickle.dumps((sample, owned)))
+            counts = {kind: instructions(corpus, kind) for kind in ("floor", "many", "few")}
+        sample_bytes = sum(len(html.encode()) for html in sample.values())
+        print(f"instructions per byte of HTML (callgrind, one run of each on the first {len(sample)} pages):")
+        print(f"  floor, lexbor parse + serialise: {counts['floor'] / sample_bytes:.0f}")
+        print(f"  linking, {len(many.registry.terms)} terms: {counts['many'] / sample_bytes:.0f}")
+        print(f"  linking, {len(few.registry.terms)} terms: {counts['few'] / sample_bytes:.0f}")
+        print(
+            f"  linking {len(many.registry.terms)} terms / floor: {counts['many'] / counts['floor']:.2f}x; "
+            f"{len(many.registry.terms)} terms / {len(few.registry.terms)} terms: {counts['many'] / counts['few']:.2f}x"
+        )
 
     if args.no_build:
         return

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from .registry import Registry, Term, fold
-from .scanner import ABBR, CROSSLINK, FLAG, SECTION, SEP, TEXT, Scan, inline_elements, scan
+from .scanner import ABBR, BLOCKED, CROSSLINK, FLAG, SECTION, SEP, TEXT, Scan, inline_elements, scan
 
 # -----------------------------------------------------------------------------
 # Data
@@ -213,7 +213,8 @@ class Linker:
                         continue
                 elif check is not None or exact is not None:
                     name = text[start : start + length]
-                    if check is not None and fold(name) != check:
+                    # `fold` differs from `lower` only where lower() would not match `check`.
+                    if check is not None and name.lower() != check and fold(name) != check:
                         continue
                     if exact is not None and _straight_quotes(name) != exact:
                         continue
@@ -269,9 +270,9 @@ class Linker:
         taken = 0
         # The segment of the last match: its index, the text position where it ends, whether it
         # is plain linkable text (mapped one for one, not in an <abbr>), the HTML offset of its
-        # text, its section.
+        # text, its section, its flag.
         i = -1
-        seg_end = plain = offset = section = 0
+        seg_end = plain = offset = section = flag = 0
         for k, candidate in enumerate(candidates):
             start, negative, index = candidate
             if start < taken:
@@ -290,10 +291,13 @@ class Linker:
                 seg_end = seg_s[i + 1] if i < last_segment else len(doc.text)
                 plain = flag == TEXT and not atomic
                 offset = html_start - seg_s[i]
-            # The common case inline: linkable text that maps one for one, within one text node.
+            # The common cases inline: linkable text that maps one for one, within one text node;
+            # text where no link may go (a link, code), within one element.
             if plain and end <= seg_end:
                 existing = False
                 first, after, mention_section = offset + start, offset + end, section
+            elif flag == BLOCKED and end <= seg_end:
+                continue
             else:
                 place = _place(doc, i, start, end)
                 if place is None:
