@@ -26,6 +26,7 @@ from crosslinker import (
     build_registry,
     collect_backlinks,
     glossary_entries,
+    glossary_letters,
     mention_counts,
     unknown_anchors,
     unmentioned_terms,
@@ -40,6 +41,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from sitemodel.citations import citations_html
 from sitemodel.frontmatter import FrontMatterError, decode, split_front_matter
 from sitemodel.paths import project_root, shown_path
@@ -62,6 +64,9 @@ SOURCE_PAGE = "source.md"
 # The stub page marker the glossary replaces.
 GLOSSARY_MARKER = "<!-- glossary -->"
 GLOSSARY_TEMPLATE = "partials/glossary.html"
+
+# The id of the "Mentioned in" heading (overrides/partials/backlinks.html), listed in the table of contents.
+BACKLINKS_ID = "mentioned-in"
 
 
 @dataclass
@@ -170,6 +175,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 for item in items
             ]
             page.meta["backlinks_more"] = totals[src] - len(items)
+            page.meta["backlinks_id"] = BACKLINKS_ID
+            # The list is rendered by the theme, after Markdown made the table of contents: add its heading.
+            _add_to_toc(page, [AnchorLink("Mentioned in", BACKLINKS_ID, 2)])
 
     counts = mention_counts(results)
     infos = {src: PageInfo(title=page.title or src) for src, page in pages.items()}
@@ -177,7 +185,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if page.content and GLOSSARY_MARKER in page.content:
             page_url_for = url_for(page.url, urls)
             entries = glossary_entries(registry, counts, infos, page_url_for)
-            glossary = _render_glossary(env, entries, page, config, source_url=page_url_for(SOURCE_PAGE, None))
+            letters = glossary_letters(entries)
+            glossary = _render_glossary(env, entries, letters, page, config, source_url=page_url_for(SOURCE_PAGE, None))
+            _add_to_toc(page, [AnchorLink(letter, ident, 2) for letter, ident in letters])
             page.content = page.content.replace(GLOSSARY_MARKER, glossary)
             if src in _state.linked:
                 _state.linked[src] = _state.linked[src].replace(GLOSSARY_MARKER, glossary)
@@ -285,7 +295,18 @@ def _heading_ids(toc) -> set[str]:
     return ids
 
 
-def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig, source_url: str) -> str:
+def _add_to_toc(page: Page, links: list[AnchorLink]) -> None:
+    """Append headings the theme renders (after Markdown made the table of contents) to the page's
+    table of contents, under the page title where the Markdown has one, as Material shows it."""
+    items = page.toc.items
+    if items and items[0].level == 1:
+        items = items[0].children
+    items.extend(links)
+
+
+def _render_glossary(
+    env: Environment, entries, letters: list[tuple[str, str]], page: Page, config: MkDocsConfig, source_url: str
+) -> str:
     try:
         template = env.get_template(GLOSSARY_TEMPLATE)
     except TemplateNotFound:
@@ -298,4 +319,4 @@ def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig
         """A definition as HTML, its [¶N] citations linked to the source page like those in page text."""
         return Markup(citations_html(text, source_url, id_prefix))
 
-    return template.render(glossary=entries, page=page, config=config, cite=cite)
+    return template.render(glossary=entries, letters=letters, page=page, config=config, cite=cite)

@@ -1,0 +1,130 @@
+"""Reading the site on a phone and on a desktop: the "Mentioned in" lists and the glossary's letters.
+
+Pages are chosen from the built HTML (whatever the content is today), and each check runs at 375 and 1280 px.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from browser_harness import new_context
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"phone": 375, "desktop": 1280}
+TOC = ".md-sidebar--secondary nav.md-nav--secondary"  # the table of contents (a sidebar on wide screens)
+SHOWN = 5  # backlinks listed before the rest fold away (overrides/partials/backlinks.html)
+
+
+@pytest.fixture(params=list(WIDTHS))
+def reader(request, browser, site):
+    """A page in a fresh context at each width; `reader.width` says which."""
+    width = WIDTHS[request.param]
+    context = new_context(browser, site, viewport={"width": width, "height": 800}, is_mobile=width < 600)
+    page = context.new_page()
+    page.width = width
+    yield page
+    context.close()
+
+
+def _most_backlinks(site) -> str:
+    """The page whose "Mentioned in" list is the longest."""
+    counts = {
+        path: len(aside.css(".crosslinks-backlinks__list > li"))
+        for path in site.pages
+        if (aside := site.html(path).css_first("aside.crosslinks-backlinks")) is not None
+    }
+    assert counts, "no page has a 'Mentioned in' list"
+    path = max(counts, key=counts.get)
+    assert counts[path] > SHOWN, f"the longest 'Mentioned in' list ({path}) has {counts[path]} entries"
+    return path
+
+
+def _first_link_to(site, target: str) -> tuple[str, int]:
+    """A page and the index (among its `article a[href]`) of its first link to `target`."""
+    for path in site.pages:
+        if path == target:
+            continue
+        for index, link in enumerate(site.html(path).css("article a[href]")):
+            href = urljoin(site.url(path), link.attributes.get("href") or "")
+            if urlsplit(href).path == urlsplit(site.url(target)).path and not urlsplit(href).fragment:
+                return path, index
+    pytest.fail(f"no page links to {target}")
+
+
+def test_backlinks_are_compact_and_open_on_demand(reader, site):
+    path = _most_backlinks(site)
+    reader.goto(site.url(path))
+    aside = reader.locator("aside.crosslinks-backlinks")
+    lines = aside.locator(".crosslinks-backlinks__list > li")
+    visible = lines.filter(visible=True)
+    expect(visible).to_have_count(SHOWN)
+    line_height = float(reader.evaluate("parseFloat(getComputedStyle(document.querySelector('aside li')).lineHeight)"))
+    for index in range(SHOWN):
+        height = visible.nth(index).bounding_box()["height"]
+        assert height < 2.5 * line_height, f"{path}: backlink {index + 1} takes {height:.0f} px, more than two lines"
+    # The page's own content comes first: the list follows the last section of the article.
+    assert reader.evaluate(
+        "a => [...document.querySelectorAll('article h2')].every(h => h === a.querySelector('h2') || "
+        "h.getBoundingClientRect().top < a.getBoundingClientRect().top)",
+        aside.element_handle(),
+    ), f"{path}: 'Mentioned in' is not after the page's own sections"
+
+    # The sentence of an entry opens on demand.
+    first = visible.first
+    sentence = first.locator(".crosslinks-backlinks__sentence")
+    expect(sentence).to_be_hidden()
+    first.locator("summary").click()
+    expect(sentence).to_be_visible()
+    assert sentence.inner_text().strip(), f"{path}: an empty backlink sentence"
+
+    # The rest unfold together.
+    rest = aside.locator("details.crosslinks-backlinks__rest")
+    rest.locator("> summary").click()
+    expect(lines.filter(visible=True)).to_have_count(lines.count())
+
+
+def test_backlinks_are_in_the_table_of_contents(reader, site):
+    path = _most_backlinks(site)
+    reader.goto(site.url(path))
+    heading = reader.locator("aside.crosslinks-backlinks h2")
+    ident = heading.get_attribute("id")
+    entry = reader.locator(f"{TOC} a.md-nav__link[href$='#{ident}']")
+    expect(entry).to_have_count(1)
+    expect(entry).to_have_text("Mentioned in")
+    if reader.width >= 1220:  # the table of contents is a sidebar on wide screens; on phones it sits in the drawer
+        entry.click()
+    else:
+        reader.locator("label.md-header__button[for='__drawer']").click()
+        reader.locator(".md-sidebar--primary label.md-nav__link[for='__toc']").click()
+        reader.locator(f".md-sidebar--primary a.md-nav__link[href$='#{ident}']").click()
+    expect(heading).to_be_in_viewport()
+    reader.wait_for_url(lambda url: urlsplit(url).fragment == ident)
+
+
+def test_glossary_letters_jump_after_instant_navigation(reader, site):
+    glossary = next(p for p in site.pages if site.html(p).css_first(".crosslinks-glossary"))
+    letters = [a.text(strip=True) for a in site.html(glossary).css(".crosslinks-glossary__letters a")]
+    assert len(letters) >= 3, f"the glossary's letter bar has {letters}"
+    toc = [a.text(strip=True) for a in site.html(glossary).css(f"{TOC} a.md-nav__link")]
+    assert toc == letters, "the glossary's table of contents should list its letters"
+
+    # Arrive as a reader does, by instant navigation from a page that links to it, then jump between letters.
+    start, index = _first_link_to(site, glossary)
+    reader.goto(site.url(start))
+    reader.evaluate("window.__sameDocument = true")
+    link = reader.locator("article a[href]").nth(index)
+    link.scroll_into_view_if_needed()
+    link.click()
+    reader.wait_for_url(site.url(glossary))
+    bar = reader.locator(".crosslinks-glossary__letters")
+    expect(bar).to_be_visible()
+    assert reader.evaluate("window.__sameDocument === true"), "instant navigation did not engage"
+    for letter in (letters[-1], letters[len(letters) // 2]):
+        link = bar.get_by_role("link", name=letter, exact=True)
+        ident = urlsplit(link.get_attribute("href")).fragment  # instant navigation makes links absolute
+        link.click()
+        expect(reader.locator(f"article h2[id='{ident}']")).to_be_in_viewport()
+        reader.wait_for_url(lambda url, ident=ident: urlsplit(url).fragment == ident)
