@@ -190,31 +190,42 @@ def render_outlook(data: SiteData, actor_id: str, page_uri: str) -> str:
     )
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+def _outlook_cell(scenario: str, text: str | None) -> str:
+    """A cell of the scenario table; a dash (class `silent`) where the article does not discuss the actor."""
+    if text is None:
+        return f'<td data-label="{esc(scenario)}" class="silent">—</td>'
+    return f'<td data-label="{esc(scenario)}" markdown="span">{" ".join(text.split())}</td>'
 
 
 def render_scenario_matrix(data: SiteData, page_uri: str) -> str:
-    """A table with a caption: one row per actor (linked), one column per scenario."""
+    """A table with a caption: one row per actor, one column per scenario, each heading a link.
+
+    Written as HTML (with Markdown inside the cells) so that the actors are row headings, linked and styled
+    like the scenario headings, and each cell names its scenario (`data-label`), which phones show when the
+    stylesheet turns every row into a card.
+    """
     head = [
         '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
         '<figcaption markdown="span">**What each scenario means for each actor.** '
         "A dash means the article does not discuss that actor under that scenario; "
         "select an actor for the detail.</figcaption>",
-        "",
-        "| Actor | "
-        + " | ".join(f"[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])})" for s in SCENARIOS)
-        + " |",
-        "| --- | " + " | ".join("---" for _ in SCENARIOS) + " |",
+        '<table markdown="block">',
+        '<thead markdown="block"><tr markdown="block"><th scope="col">Actor</th>'
+        + "".join(
+            f'<th scope="col" markdown="span">[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])})</th>'
+            for s in SCENARIOS
+        )
+        + "</tr></thead>",
+        '<tbody markdown="block">',
     ]
     rows = [
-        f"| [{a.title}]({link(page_uri, a.src_uri)}) | "
-        + " | ".join(_cell(a.outlook_for(s) or "—") for s in SCENARIOS)
-        + " |"
+        f'<tr markdown="block"><th scope="row" markdown="span">[{a.title}]({link(page_uri, a.src_uri)})</th>'
+        + "".join(_outlook_cell(SCENARIO_NAMES[s], a.outlook_for(s)) for s in SCENARIOS)
+        + "</tr>"
         for a in sorted(data.actors.values(), key=lambda a: a.title.lower())
         if a.outlook
     ]
-    return "\n".join(head + rows + ["", "</figure>"])
+    return "\n".join(head + rows + ["</tbody>", "</table>", "</figure>"])
 
 
 def render_timeline_list(data: SiteData, page_uri: str) -> str:

@@ -128,3 +128,52 @@ def test_glossary_letters_jump_after_instant_navigation(reader, site):
         link.click()
         expect(reader.locator(f"article h2[id='{ident}']")).to_be_in_viewport()
         reader.wait_for_url(lambda url, ident=ident: urlsplit(url).fragment == ident)
+
+
+_MATRIX_LAYOUT = """figure => {
+    const table = figure.querySelector("table");
+    const style = (el, pseudo) => getComputedStyle(el, pseudo);
+    const width = table.closest("article").getBoundingClientRect().width;
+    return {
+        rows: [...table.querySelectorAll("tbody tr")].map(tr => ({
+            display: style(tr).display,
+            cells: [...tr.querySelectorAll("td")].map(td => ({
+                display: style(td).display,
+                label: style(td, "::before").content,
+                dataLabel: td.dataset.label,
+                share: td.getBoundingClientRect().width / width,
+            })),
+        })),
+        headVisible: table.querySelector("thead").getBoundingClientRect().height > 1,
+        links: [...table.querySelectorAll("thead th a, tbody th a")].map(a => [
+            a.textContent, style(a).fontWeight, style(a).textDecorationLine, style(a).color,
+        ]),
+        plainHeadings: [...table.querySelectorAll("thead th:not(:first-child), tbody th")].filter(
+            th => th.querySelectorAll("a").length !== 1
+        ).length,
+    };
+}"""
+
+
+def test_comparison_is_a_table_on_wide_screens_and_cards_on_phones(reader, site):
+    path = next((p for p in site.pages if site.html(p).css_first("figure.scenario-matrix table")), None)
+    assert path is not None, "no page has the scenario table (<!-- scenario-matrix -->)"
+    reader.goto(site.url(path))
+    figure = reader.locator("figure.scenario-matrix")
+    expect(figure).to_be_visible()
+    layout = figure.evaluate(_MATRIX_LAYOUT)
+    assert layout["rows"], "the scenario table has no rows"
+    assert layout["plainHeadings"] == 0, "every scenario heading and every actor heading should be one link"
+    styles = {tuple(link[1:]) for link in layout["links"]}
+    assert len(styles) == 1, f"row and column headings are linked in different styles: {layout['links']}"
+    cells = [cell for row in layout["rows"] for cell in row["cells"]]
+    if reader.width < 600:
+        assert not layout["headVisible"], "on a phone the column headings give way to a label in each card"
+        assert {row["display"] for row in layout["rows"]} == {"block"}, "each actor should be a card"
+        for cell in cells:
+            assert cell["label"] == f'"{cell["dataLabel"]}"', f"a card's block does not name its scenario: {cell}"
+            assert cell["share"] > 0.8, f"a scenario block is only {cell['share']:.0%} of the text width"
+    else:
+        assert layout["headVisible"]
+        assert {row["display"] for row in layout["rows"]} == {"table-row"}
+        assert {cell["label"] for cell in cells} <= {"none", "normal"}, "labels belong to the phone layout only"

@@ -463,19 +463,29 @@ def test_render_outlook(data):
 
 
 def test_render_scenario_matrix(data):
+    def row(name: str) -> str:
+        return (
+            f'<tr markdown="block"><th scope="row" markdown="span">[{name}](../actors/{name.lower()}.md)</th>'
+            f'<td data-label="Split" markdown="span">{name} split [¶8].</td>'
+            f'<td data-label="Status quo" markdown="span">{name} stays [¶9].</td></tr>'
+        )
+
     assert render_scenario_matrix(data, "scenarios/comparison.md") == "\n".join(
         [
             '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
             '<figcaption markdown="span">**What each scenario means for each actor.** '
             "A dash means the article does not discuss that actor under that scenario; "
             "select an actor for the detail.</figcaption>",
-            "",
-            "| Actor | [Split](split.md) | [Status quo](status-quo.md) |",
-            "| --- | --- | --- |",
-            "| [Alpha](../actors/alpha.md) | Alpha split [¶8]. | Alpha stays [¶9]. |",
-            "| [Beta](../actors/beta.md) | Beta split [¶8]. | Beta stays [¶9]. |",
-            "| [Gamma](../actors/gamma.md) | Gamma split [¶8]. | Gamma stays [¶9]. |",
-            "",
+            '<table markdown="block">',
+            '<thead markdown="block"><tr markdown="block"><th scope="col">Actor</th>'
+            '<th scope="col" markdown="span">[Split](split.md)</th>'
+            '<th scope="col" markdown="span">[Status quo](status-quo.md)</th></tr></thead>',
+            '<tbody markdown="block">',
+            row("Alpha"),
+            row("Beta"),
+            row("Gamma"),
+            "</tbody>",
+            "</table>",
             "</figure>",
         ]
     )
@@ -485,15 +495,20 @@ def test_scenario_matrix_dashes_what_the_article_does_not_discuss_and_skips_sile
     pages = dict([actor("a", "A", outlook={"status_quo": "A stays [¶9]."}), actor("b", "B")])
     pages["actors/b.md"].meta.pop("outlook")
     matrix = render_scenario_matrix(load_site_data(pages, {}, paragraphs=PARAGRAPHS), "scenarios/comparison.md")
-    assert "| [A](../actors/a.md) | — | A stays [¶9]. |" in matrix
+    assert (
+        '<th scope="row" markdown="span">[A](../actors/a.md)</th><td data-label="Split" class="silent">—</td>'
+        '<td data-label="Status quo" markdown="span">A stays [¶9].</td>'
+    ) in matrix
     assert "actors/b.md" not in matrix
 
 
-def test_scenario_matrix_escapes_pipes():
+def test_scenario_matrix_keeps_pipes_and_joins_lines():
     data = load_site_data(
-        dict([actor("a", "A", outlook={"split": "x | y [¶8]", "status_quo": "z [¶9]"})]), {}, paragraphs=PARAGRAPHS
+        dict([actor("a", "A", outlook={"split": "x | y\n z [¶8]", "status_quo": "z [¶9]"})]), {}, paragraphs=PARAGRAPHS
     )
-    assert "| [A](../actors/a.md) | x \\| y [¶8] | z [¶9] |" in render_scenario_matrix(data, "scenarios/comparison.md")
+    assert '<td data-label="Split" markdown="span">x | y z [¶8]</td>' in render_scenario_matrix(
+        data, "scenarios/comparison.md"
+    )
 
 
 def test_render_timeline_list(data):
