@@ -25,7 +25,7 @@ from svgfigures.model import (
     SiteData,
     Tie,
 )
-from svgfigures.partnership_map import render_partnership_map
+from svgfigures.partnership_map import render_partnership_map, unconnected
 from svgfigures.svg import esc
 from svgfigures.timeline import date_text, render_timeline
 from svgfigures.trade import describe as describe_trade
@@ -43,6 +43,11 @@ class Figure:
     description: str  # lightbox description (plain text, no brackets)
     alt: str  # the image's text alternative
     render: Callable[[SiteData], str]
+
+
+def _names(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def cite(sources: tuple[int, ...]) -> str:
@@ -77,6 +82,13 @@ def _figures(data: SiteData) -> list[Figure]:
             for k in KINDS
             if k in {t.kind for t in data.ties}
         )
+        alone = unconnected(data)
+        left_out = (
+            f" {_names(alone)} {'has' if len(alone) == 1 else 'have'} no tie to another actor here and "
+            f"{'is' if len(alone) == 1 else 'are'} not drawn."
+            if alone
+            else ""
+        )
         figures.append(
             Figure(
                 "figure-partnership-map",
@@ -85,11 +97,11 @@ def _figures(data: SiteData) -> list[Figure]:
                 "The actors and the ties between them. Colour shows the kind of tie and the line pattern how "
                 "the article presents it (described, a reported concern, implied, or expected in one of the "
                 "scenarios); arrows point from the actor that acts; each line carries its ¶. "
-                "Each actor's page lists its ties in words.",
+                f"Each actor's page lists its ties in words.{left_out}",
                 f"Kinds of tie: {', '.join(kinds) or 'none yet'}. Line patterns: {'; '.join(statuses) or 'none'}. "
                 "Arrows point from the actor that acts; each line carries the ¶ it comes from.",
-                f"Diagram of {len(data.actors)} actors and their {len(data.ties)} ties ({counts or 'none yet'}); "
-                "each actor's page lists its ties in words.",
+                f"Diagram of {len(data.actors) - len(alone)} actors and their {len(data.ties)} ties "
+                f"({counts or 'none yet'}); each actor's page lists its ties in words.{left_out}",
                 render_partnership_map,
             )
         )
