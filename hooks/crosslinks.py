@@ -2,7 +2,8 @@
 
 A thin adapter over the pure package `crosslinker`: in `on_files` it reads every page's `terms:`
 (with the shared reader `sitemodel.frontmatter`) into a registry; in `on_env`, the one moment when
-every page's HTML exists, it links each page, sets `page.meta["backlinks"]`, fills the
+every page's HTML exists, it links each page (keeping one abbreviation tooltip per section, none on a
+link), sets `page.meta["backlinks"]`, fills the
 `<!-- glossary -->` marker from the partial `partials/glossary.html`, and logs one report line; in
 `on_post_build` it gives each term's names to its page's entry in the search index."""
 
@@ -31,6 +32,7 @@ from crosslinker import (
     unknown_anchors,
     unmentioned_terms,
 )
+from crosslinker.abbreviations import quiet_abbreviations
 from crosslinker.search import add_terms_field, term_locations
 from crosslinker.urls import relative_url, url_for
 from jinja2 import Environment, TemplateNotFound
@@ -154,10 +156,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
     results = {}
     for src, page in pages.items():
-        if page.content is None or page.meta.get("crosslinks") is False:
+        if page.content is None:
+            continue
+        if page.meta.get("crosslinks") is False:
+            _state.linked[src] = quiet_abbreviations(page.content)
             continue
         result = linker.link(page.content, page=src, url_for=url_for(urls[src], urls))
-        _state.linked[src] = result.html
+        _state.linked[src] = quiet_abbreviations(result.html)
         results[src] = result
 
     totals: dict[str, int] = {}

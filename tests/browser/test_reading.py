@@ -1,4 +1,5 @@
-"""Reading the site on a phone and on a desktop: the "Mentioned in" lists and the glossary's letters.
+"""Reading the site on a phone and on a desktop: "Mentioned in", the glossary's letters, the comparison table,
+previews and abbreviations.
 
 Pages are chosen from the built HTML (whatever the content is today), and each check runs at 375 and 1280 px.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_harness import new_context
+from browser_harness import docs_files, front_matter, new_context, page_path
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -177,3 +178,57 @@ def test_comparison_is_a_table_on_wide_screens_and_cards_on_phones(reader, site)
         assert layout["headVisible"]
         assert {row["display"] for row in layout["rows"]} == {"table-row"}
         assert {cell["label"] for cell in cells} <= {"none", "normal"}, "labels belong to the phone layout only"
+
+
+PREVIEW = ".md-tooltip2[role='dialog']"  # Material's instant preview
+TOOLTIP = ".md-tooltip2:not([role='dialog'])"  # Material's tooltip for a title (an abbreviation's expansion)
+
+
+def _linked_pages(site, selector: str) -> list[tuple[str, int, str]]:
+    """(page, index among the page's `article a.crosslink`, target path) of every cross-link matching `selector`."""
+    found = []
+    for path in site.pages:
+        for index, link in enumerate(site.html(path).css("article a.crosslink")):
+            if link.css_first(selector.removeprefix("a.crosslink ")) if selector.startswith("a.crosslink ") else True:
+                target = urlsplit(urljoin(site.url(path), link.attributes.get("href") or ""))
+                found.append((path, index, target.path.lstrip("/") if not target.fragment else ""))
+    return found
+
+
+def _show_preview(reader, locator) -> None:
+    """Hover (desktop) or focus (phone, where there is no hover) a link, as a reader would."""
+    locator.scroll_into_view_if_needed()
+    if reader.width >= 600:
+        locator.hover()
+    else:
+        locator.focus()
+
+
+def test_preview_of_a_page_shows_its_description_first(reader, site):
+    descriptions = {page_path(doc): front_matter(doc).get("description") for doc in docs_files()}
+    path, index, target = next(x for x in _linked_pages(site, "a.crosslink") if x[2] in descriptions)
+    reader.goto(site.url(path))
+    _show_preview(reader, reader.locator("article a.crosslink").nth(index))
+    preview = reader.locator(PREVIEW)
+    expect(preview).to_be_visible()
+    first = preview.locator("h3 + p")  # Material turns the page's h1 into the preview's h3
+    expect(first).to_be_visible()
+    expect(first).to_have_text(" ".join(descriptions[target].split()))
+    # On the page itself the description stays out of the way: the page's own text comes first.
+    expect(reader.locator("article .page-description")).to_be_hidden()
+
+
+def test_acronym_that_is_a_link_opens_one_popup_with_one_underline(reader, site):
+    linked = _linked_pages(site, "a.crosslink abbr")
+    assert linked, "no cross-link wraps an abbreviation (e.g. US)"
+    path, index, _ = linked[0]
+    reader.goto(site.url(path))
+    link = reader.locator("article a.crosslink").nth(index)
+    abbreviation = link.locator("abbr")
+    assert abbreviation.get_attribute("title") is None, "a linked acronym still carries its own tooltip"
+    decoration = abbreviation.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert decoration == "none", f"the acronym adds its own underline ({decoration}) under the link's"
+    _show_preview(reader, abbreviation if reader.width >= 600 else link)  # only the link takes focus
+    expect(reader.locator(PREVIEW)).to_be_visible()
+    expect(reader.locator(TOOLTIP)).to_have_count(0)
+    expect(reader.locator(".md-tooltip2")).to_have_count(1)
