@@ -232,3 +232,57 @@ def test_acronym_that_is_a_link_opens_one_popup_with_one_underline(reader, site)
     expect(reader.locator(PREVIEW)).to_be_visible()
     expect(reader.locator(TOOLTIP)).to_have_count(0)
     expect(reader.locator(".md-tooltip2")).to_have_count(1)
+
+
+SCHEMES = {"light": "default", "dark": "slate"}  # the system preference -> Material's palette
+
+# The contrast of each heading's text with the page, its colour blended over the background as painted.
+_HEADING_CONTRAST = """() => {
+    const rgba = s => { const [r, g, b, a = 1] = s.match(/[\\d.]+/g).map(Number); return {r, g, b, a}; };
+    const lum = ({r, g, b}) => [r, g, b].map(v => v / 255)
+        .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const ground = rgba(getComputedStyle(document.body).backgroundColor);
+    return [...document.querySelectorAll("article :is(h1, h2, h3)")].map(h => {
+        const c = rgba(getComputedStyle(h).color);
+        const shown = {r: c.r * c.a + ground.r * (1 - c.a), g: c.g * c.a + ground.g * (1 - c.a),
+                       b: c.b * c.a + ground.b * (1 - c.a)};
+        const [hi, lo] = [lum(shown), lum(ground)].sort((x, y) => y - x);
+        return [h.tagName + " " + h.textContent.trim().slice(0, 30), (hi + 0.05) / (lo + 0.05)];
+    });
+}"""
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_headings_stand_out_in_both_palettes(reader, site, scheme):
+    reader.emulate_media(color_scheme=scheme)
+    for path in ("", _most_backlinks(site)):
+        reader.goto(site.url(path))
+        reader.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme])
+        low = [(h, round(c, 1)) for h, c in reader.evaluate(_HEADING_CONTRAST) if c < 7]
+        assert not low, f"{path or '/'} ({scheme}): headings under 7:1 contrast: {low}"
+
+
+def test_site_name_is_shown_whole(reader, site):
+    reader.goto(site.url())
+    name = reader.locator(".md-header__title .md-header__topic:first-child .md-ellipsis")
+    expect(name).to_be_visible()
+    cut = name.evaluate("e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1")
+    assert not cut, f"the site's name is cut short at {reader.width} px"
+    box = name.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= reader.locator("header.md-header").bounding_box()["height"]
+
+
+def test_key_judgments_read_at_body_size_with_legible_markers(reader, site):
+    path = next((p for p in site.pages if site.html(p).css_first("article .admonition.abstract")), None)
+    assert path is not None, "no page has a key judgment (!!! abstract)"
+    reader.goto(site.url(path))
+    body = float(reader.evaluate("parseFloat(getComputedStyle(document.querySelector('article > p')).fontSize)"))
+    sizes = reader.locator("article .admonition.abstract p").evaluate_all(
+        "ps => ps.map(p => parseFloat(getComputedStyle(p).fontSize))"
+    )
+    assert sizes and min(sizes) >= body, f"key judgments in {min(sizes)} px text, the page's text is {body} px"
+    markers = reader.locator("article .admonition.abstract a.cite").evaluate_all(
+        "as => as.map(a => parseFloat(getComputedStyle(a).fontSize))"
+    )
+    assert markers and min(markers) >= 12, f"¶ markers in key judgments as small as {min(markers)} px"
