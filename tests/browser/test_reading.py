@@ -1,15 +1,17 @@
 """Reading the site on a phone and on a desktop: "Mentioned in", the glossary's letters, the comparison table,
-previews and abbreviations.
+previews and abbreviations, headings, the site's name, key judgments and the source page.
 
 Pages are chosen from the built HTML (whatever the content is today), and each check runs at 375 and 1280 px.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from browser_harness import docs_files, front_matter, new_context, page_path
+import yaml
+from browser_harness import PROJECT, docs_files, front_matter, new_context, page_path
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -286,3 +288,28 @@ def test_key_judgments_read_at_body_size_with_legible_markers(reader, site):
         "as => as.map(a => parseFloat(getComputedStyle(a).fontSize))"
     )
     assert markers and min(markers) >= 12, f"¶ markers in key judgments as small as {min(markers)} px"
+
+
+def test_source_page_speaks_to_readers(reader, site):
+    paragraphs = yaml.safe_load((PROJECT / "data" / "paragraphs.yml").read_text(encoding="utf-8"))
+    path = next(p for p in site.pages if site.html(p).css_first("details.provenance"))
+    reader.goto(site.url(path))
+    article = reader.locator("article")
+    text = article.inner_text()
+    for internal in ("captured text", "Not recorded in the captured", "Line 1 of"):
+        assert internal not in text, f"{path}: the page still says {internal!r}"
+    assert not reader.locator("article thead tr").filter(has_not_text=re.compile(r"\S")).count(), "an empty table head"
+    # Each paragraph in the table of contents by its number and short title.
+    toc = reader.locator(f"{TOC} a.md-nav__link").all_inner_texts()
+    for paragraph in paragraphs:
+        expected = f"¶{paragraph['n']} · {paragraph['title']}"
+        assert any(" ".join(entry.split()) == expected for entry in toc), f"{expected!r} not in the table of contents"
+    if reader.width >= 1220:
+        expect(reader.locator(TOC)).to_be_visible()
+    # Under a paragraph, what the site says on its strength opens on demand.
+    claims = reader.locator("details.provenance").first
+    links = claims.locator(".provenance__pages a")
+    expect(links.first).to_be_hidden()
+    claims.locator("summary").click()
+    expect(links.first).to_be_visible()
+    assert reader.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
