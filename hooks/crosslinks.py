@@ -3,7 +3,7 @@
 A thin adapter over the pure package `crosslinker`: in `on_files` it reads every page's `terms:`
 (with the shared reader `sitemodel.frontmatter`) into a registry; in `on_env`, the one moment when
 every page's HTML exists, it links each page (keeping one abbreviation tooltip per section, none on a
-link), sets `page.meta["backlinks"]`, fills the
+link; previews go on links in running text in `on_page_context`), sets `page.meta["backlinks"]`, fills the
 `<!-- glossary -->` marker from the partial `partials/glossary.html`, and logs one report line; in
 `on_post_build` it gives each term's names to its page's entry in the search index."""
 
@@ -33,6 +33,7 @@ from crosslinker import (
     unmentioned_terms,
 )
 from crosslinker.abbreviations import quiet_abbreviations
+from crosslinker.previews import mark_previews
 from crosslinker.search import add_terms_field, term_locations
 from crosslinker.urls import relative_url, url_for
 from jinja2 import Environment, TemplateNotFound
@@ -228,14 +229,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(-100)  # after Material's search plugin has indexed the page (default priority)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give the page its linked HTML for the template.
+    """Give the page its linked HTML for the template, with previews on the links in its running text.
 
     The search index drops links and keeps their text, so it is the same either way; indexing the
     page before its links are added spares the search plugin's HTML parser every added anchor.
     """
     linked = _state.linked.pop(page.file.src_uri, None)
     if linked is not None:
-        page.content = linked
+        page.content = mark_previews(linked)
     return context
 
 

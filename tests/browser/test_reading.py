@@ -313,3 +313,24 @@ def test_source_page_speaks_to_readers(reader, site):
     claims.locator("summary").click()
     expect(links.first).to_be_visible()
     assert reader.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+
+
+def test_previews_on_links_in_text_not_on_generated_lists(reader, site):
+    """Cross-links, ¶ markers and links in paragraphs preview their target; list links (ties, provenance,
+    related pages) do not, so a page with hundreds of them does not set up hundreds of previews."""
+    problems, lists = [], 0
+    for path in site.pages:
+        html = site.html(path)
+        for link in html.css("article a.crosslink, article a.cite, article p a[href^='.']"):
+            if "data-preview" not in link.attributes:
+                problems.append(f"{path or '/'}: no preview on {link.text(strip=True)!r}")
+        for link in html.css("article li > a:not(.crosslink):not(.cite)"):
+            lists += 1
+            if "data-preview" in link.attributes:
+                problems.append(f"{path or '/'}: a preview on the list link {link.text(strip=True)!r}")
+    assert lists > 0 and not problems, "\n".join(problems[:20])
+    # In the browser, a marked link previews its target.
+    path = next(p for p in site.pages if site.html(p).css_first("article p a[data-preview]:not(.crosslink):not(.cite)"))
+    reader.goto(site.url(path))
+    _show_preview(reader, reader.locator("article p a[data-preview]:not(.crosslink):not(.cite)").first)
+    expect(reader.locator(PREVIEW)).to_be_visible()
