@@ -1,10 +1,11 @@
-"""Print Lighthouse's four category scores (mobile preset) for the home page, an actor page and a scenario page.
+"""Print Lighthouse's four category scores (mobile preset) for one page of each type: the median of three runs.
 
 A report, not a test: it never fails on a score (it fails only if the site cannot be built or Lighthouse cannot
 run). It builds the real site into a temporary folder with site_url equal to a local server's origin, serves it on
 127.0.0.1, and runs npm's lighthouse@12.2.3 (`npm ci` installs it) against Debian's Chromium (CHROME_PATH, default
-/usr/bin/chromium). Targets (issue 5): performance >= 95, accessibility 100, best practices 100, SEO 100.
-Run: `.venv/bin/python bench/lighthouse.py [--pages "" actors/russia/ scenarios/split/]`.
+/usr/bin/chromium). Targets (issues 5 and 12): performance >= 95, accessibility 100, best practices 100, SEO 100 on
+every page type. Scores move with the machine's load: the load average is printed with them.
+Run: `.venv/bin/python bench/lighthouse.py [--runs 3] [--pages "" actors/russia/ scenarios/split/]`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import gzip
 import io
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,7 +26,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "actors/russia/", "scenarios/split/"]
+# One page per type: home, actor, scenario (and the comparison, the longest), theme, glossary, source, timeline.
+PAGES = [
+    "",
+    "actors/russia/",
+    "scenarios/split/",
+    "scenarios/comparison/",
+    "themes/sanctions/",
+    "glossary/",
+    "source/",
+    "timeline/",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = {
     "FCP": "first-contentful-paint",
@@ -105,9 +117,20 @@ def _scores(url: str, out: Path) -> dict[str, float]:
     return scores
 
 
+def _median(runs: list[dict]) -> dict:
+    """Each category's median over the runs; the metrics and failing audits of the run with the median performance."""
+    middle = sorted(runs, key=lambda run: run["performance"])[len(runs) // 2]
+    return {
+        **middle,
+        **{name: statistics.median(run[name] for run in runs) for name in CATEGORIES},
+        "spread": f"{min(run['performance'] for run in runs)}-{max(run['performance'] for run in runs)}",
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", nargs="*", default=PAGES, help="paths under the site root ('' is the home page)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is printed (default 3)")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} is missing: run `npm ci` (package.json pins lighthouse 12.2.3)", file=sys.stderr)
@@ -119,15 +142,19 @@ def main() -> int:
         _build(site, base_url)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            print(f"Lighthouse 12.2.3, mobile preset, {base_url}")
-            print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  failing binary audits")
+            load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+            print(f"Lighthouse 12.2.3, mobile preset, {base_url}: median of {args.runs} runs; load average {load}")
+            header = f"{'page':<24} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  {'perf range':>10}"
+            print(f"{header}  failing binary audits")
             for path in args.pages:
-                scores = _scores(base_url + path, Path(tmp) / "report.json")
+                runs = [_scores(base_url + path, Path(tmp) / "report.json") for _ in range(args.runs)]
+                scores = _median(runs)
                 print(
-                    f"{'/' + path:<22} {scores['performance']:>5} {scores['accessibility']:>5} "
-                    f"{scores['best-practices']:>5} {scores['seo']:>5}  {scores['failing binary audits']}"
+                    f"{'/' + path:<24} {scores['performance']:>5g} {scores['accessibility']:>5g} "
+                    f"{scores['best-practices']:>5g} {scores['seo']:>5g}  {scores['spread']:>10}  "
+                    f"{scores['failing binary audits']}"
                 )
-                print(f"{'':<22} {scores['metrics']}")
+                print(f"{'':<24} {scores['metrics']}")
         finally:
             server.shutdown()
             server.server_close()

@@ -2,7 +2,8 @@
 
 A thin adapter over the pure package `crosslinker`: in `on_files` it reads every page's `terms:`
 (with the shared reader `sitemodel.frontmatter`) into a registry; in `on_env`, the one moment when
-every page's HTML exists, it links each page, sets `page.meta["backlinks"]`, fills the
+every page's HTML exists, it links each page (keeping one abbreviation tooltip per section, none on a
+link; previews go on links in running text in `on_page_context`), sets `page.meta["backlinks"]`, fills the
 `<!-- glossary -->` marker from the partial `partials/glossary.html`, and logs one report line; in
 `on_post_build` it gives each term's names to its page's entry in the search index."""
 
@@ -26,10 +27,13 @@ from crosslinker import (
     build_registry,
     collect_backlinks,
     glossary_entries,
+    glossary_letters,
     mention_counts,
     unknown_anchors,
     unmentioned_terms,
 )
+from crosslinker.abbreviations import quiet_abbreviations
+from crosslinker.previews import mark_previews
 from crosslinker.search import add_terms_field, term_locations
 from crosslinker.urls import relative_url, url_for
 from jinja2 import Environment, TemplateNotFound
@@ -40,6 +44,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from sitemodel.citations import citations_html
 from sitemodel.frontmatter import FrontMatterError, decode, split_front_matter
 from sitemodel.paths import project_root, shown_path
@@ -62,6 +67,9 @@ SOURCE_PAGE = "source.md"
 # The stub page marker the glossary replaces.
 GLOSSARY_MARKER = "<!-- glossary -->"
 GLOSSARY_TEMPLATE = "partials/glossary.html"
+
+# The id of the "Mentioned in" heading (overrides/partials/backlinks.html), listed in the table of contents.
+BACKLINKS_ID = "mentioned-in"
 
 
 @dataclass
@@ -149,10 +157,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
     results = {}
     for src, page in pages.items():
-        if page.content is None or page.meta.get("crosslinks") is False:
+        if page.content is None:
+            continue
+        if page.meta.get("crosslinks") is False:
+            _state.linked[src] = quiet_abbreviations(page.content)
             continue
         result = linker.link(page.content, page=src, url_for=url_for(urls[src], urls))
-        _state.linked[src] = result.html
+        _state.linked[src] = quiet_abbreviations(result.html)
         results[src] = result
 
     totals: dict[str, int] = {}
@@ -170,6 +181,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 for item in items
             ]
             page.meta["backlinks_more"] = totals[src] - len(items)
+            page.meta["backlinks_id"] = BACKLINKS_ID
+            # The list is rendered by the theme, after Markdown made the table of contents: add its heading.
+            _add_to_toc(page, [AnchorLink("Mentioned in", BACKLINKS_ID, 2)])
 
     counts = mention_counts(results)
     infos = {src: PageInfo(title=page.title or src) for src, page in pages.items()}
@@ -177,7 +191,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if page.content and GLOSSARY_MARKER in page.content:
             page_url_for = url_for(page.url, urls)
             entries = glossary_entries(registry, counts, infos, page_url_for)
-            glossary = _render_glossary(env, entries, page, config, source_url=page_url_for(SOURCE_PAGE, None))
+            letters = glossary_letters(entries)
+            glossary = _render_glossary(env, entries, letters, page, config, source_url=page_url_for(SOURCE_PAGE, None))
+            _add_to_toc(page, [AnchorLink(letter, ident, 2) for letter, ident in letters])
             page.content = page.content.replace(GLOSSARY_MARKER, glossary)
             if src in _state.linked:
                 _state.linked[src] = _state.linked[src].replace(GLOSSARY_MARKER, glossary)
@@ -213,14 +229,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(-100)  # after Material's search plugin has indexed the page (default priority)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give the page its linked HTML for the template.
+    """Give the page its linked HTML for the template, with previews on the links in its running text.
 
     The search index drops links and keeps their text, so it is the same either way; indexing the
     page before its links are added spares the search plugin's HTML parser every added anchor.
     """
     linked = _state.linked.pop(page.file.src_uri, None)
     if linked is not None:
-        page.content = linked
+        page.content = mark_previews(linked)
     return context
 
 
@@ -285,7 +301,18 @@ def _heading_ids(toc) -> set[str]:
     return ids
 
 
-def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig, source_url: str) -> str:
+def _add_to_toc(page: Page, links: list[AnchorLink]) -> None:
+    """Append headings the theme renders (after Markdown made the table of contents) to the page's
+    table of contents, under the page title where the Markdown has one, as Material shows it."""
+    items = page.toc.items
+    if items and items[0].level == 1:
+        items = items[0].children
+    items.extend(links)
+
+
+def _render_glossary(
+    env: Environment, entries, letters: list[tuple[str, str]], page: Page, config: MkDocsConfig, source_url: str
+) -> str:
     try:
         template = env.get_template(GLOSSARY_TEMPLATE)
     except TemplateNotFound:
@@ -298,4 +325,4 @@ def _render_glossary(env: Environment, entries, page: Page, config: MkDocsConfig
         """A definition as HTML, its [¶N] citations linked to the source page like those in page text."""
         return Markup(citations_html(text, source_url, id_prefix))
 
-    return template.render(glossary=entries, page=page, config=config, cite=cite)
+    return template.render(glossary=entries, letters=letters, page=page, config=config, cite=cite)

@@ -6,7 +6,7 @@ and `glossary_entries` derive the backlinks and the glossary from the linker's r
 """
 
 from .backlinks import Backlink, collect_backlinks, mention_counts, term_key
-from .glossary import GlossaryEntry, PageInfo, Report, glossary_entries, unmentioned_terms
+from .glossary import GlossaryEntry, PageInfo, Report, glossary_entries, glossary_letters, unmentioned_terms
 from .linking import CSS_CLASS, Linker, LinkResult, Mention, UrlFor
 from .registry import Registry, RegistryError, Term, build_registry, fold, parse_terms, unknown_anchors
 from .scanner import scan
@@ -28,6 +28,7 @@ __all__ = [
     "collect_backlinks",
     "fold",
     "glossary_entries",
+    "glossary_letters",
     "mention_counts",
     "parse_terms",
     "scan",

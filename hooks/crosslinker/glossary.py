@@ -100,6 +100,13 @@ def glossary_entries(
     return entries
 
 
+def glossary_letters(entries: list[GlossaryEntry]) -> list[tuple[str, str]]:
+    """The letters the entries start with, in order, each with the id of its heading: ("A", "glossary-a");
+    digits and symbols share "#" ("glossary-digits")."""
+    letters = dict.fromkeys(entry.letter for entry in entries)
+    return [(letter, "glossary-digits" if letter == "#" else f"glossary-{letter.lower()}") for letter in letters]
+
+
 def unmentioned_terms(registry: Registry, counts: Mapping[str, int]) -> tuple[Term, ...]:
     """Terms no other page mentions (in a place where a link may go)."""
     return tuple(term for term in registry.terms if not counts.get(term_key(term)))

@@ -2,6 +2,8 @@
 
 Positions come from `data/partnership-map.yml` (actors without one fill the free cells by id); each
 pair's curves bend to the side that crosses the fewest other boxes, so the layout is fixed by the data.
+Actors without a tie are not drawn (the caption names them). The map is at most as wide as the text
+column (688 px at a 1280 px window), so its smallest text, 12 px, is never scaled down there.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from svgfigures.svg import (
     INK,
     MUTED,
     NAVY,
+    NODE,
     OCHRE,
     PURPLE,
     RED,
@@ -31,12 +34,14 @@ from svgfigures.svg import (
     wrap,
 )
 
-CELL_W, CELL_H = 196, 128
-NODE_W = 140
-PAD_X, TOP = 28, 84
+CELL_W, CELL_H = 216, 120
+NODE_W = 152
+PAD_X, TOP = 16, 16
 LINE_H = 17
-LABEL_CHARS = 16
+LABEL_CHARS = 17
 GROUP_SPACING = 24  # px between parallel curves of one pair, at their midpoints
+MIN_WIDTH = 480  # room for the legend when there are few columns
+SMALL = 12  # the smallest text: the ¶ on each line
 
 
 # Colour: the kind of tie (what it is).
@@ -97,9 +102,16 @@ def grid_positions(actor_ids: list[str], layout: dict[str, tuple[int, int]]) -> 
     return placed
 
 
+def unconnected(data: SiteData) -> list[str]:
+    """The actors with no tie, which the map leaves out: their titles, in id order."""
+    tied = {t.source for t in data.ties} | {t.target for t in data.ties}
+    return [actor.title for actor_id, actor in data.actors.items() if actor_id not in tied]
+
+
 def _nodes(data: SiteData) -> tuple[dict[str, Node], int, int]:
-    """The boxes, and the number of grid columns and rows they use."""
-    cells = grid_positions(list(data.actors), dict(data.layout))
+    """The boxes of the actors with ties, and the number of grid columns and rows they use."""
+    tied = {t.source for t in data.ties} | {t.target for t in data.ties}
+    cells = grid_positions([a for a in data.actors if a in tied], dict(data.layout))
     nodes = {}
     for actor_id, (col, row) in sorted(cells.items()):
         title = data.actors[actor_id].title
@@ -178,7 +190,8 @@ def describe(data: SiteData) -> str:
         for k in KINDS
         if any(t.kind == k for t in data.ties)
     ]
-    parts = [f"Diagram of the ties between {len(data.actors)} actors ({'; '.join(counts) or 'no ties'})."]
+    drawn = len(data.actors) - len(unconnected(data))
+    parts = [f"Diagram of the ties between {drawn} actors ({'; '.join(counts) or 'no ties'})."]
     parts += [f"{KIND_NAMES[t.kind]}, {STATUS_NAMES[t.status]}: {_plain(t.says)}" for t in data.ties]
     return " ".join(parts)
 
@@ -206,7 +219,7 @@ def _legend_rows(items: list[tuple[str, str, str]], y: float, width: float) -> t
     """Legend entries `(colour, dash, label)` flowed into rows; returns the markup and the last row's y."""
     body, x = [], PAD_X
     for colour, dash, label in items:
-        item_w = 52 + text_width(label, 13) + 26
+        item_w = 52 + text_width(label, 13) + 22
         if x + item_w > width - PAD_X and x > PAD_X:
             x, y = PAD_X, y + 28
         body.append(_stroke(colour, dash, f"M{num(x)},{num(y)} L{num(x + 44)},{num(y)}"))
@@ -229,23 +242,14 @@ def _legend(ties: tuple[Tie, ...], y: float, width: float) -> tuple[list[str], f
 
 def render_partnership_map(data: SiteData) -> str:
     nodes, columns, rows = _nodes(data)
-    width = max(2 * PAD_X + CELL_W * columns, 760)
-    body = [
-        text(24, 38, "Partnership map", size=20, weight="700"),
-        text(
-            24,
-            60,
-            "Ties between the actors in the article; each line carries the ¶ it comes from.",
-            size=13,
-            fill=MUTED,
-        ),
-    ]
-    body += _marker_defs(sorted({t.kind for t in data.ties}))
+    width = max(2 * PAD_X + CELL_W * columns, MIN_WIDTH)
+    body = _marker_defs(sorted({t.kind for t in data.ties}))
 
     groups: dict[tuple[str, str], list[Tie]] = {}
     for tie in data.ties:
         groups.setdefault(tuple(sorted((tie.source, tie.target))), []).append(tie)  # type: ignore[arg-type]
     edges, labels = [], []
+    taken: list[tuple[float, float, float, float]] = []  # boxes of the ¶ labels placed so far
     lowest = max(n.cy + n.h / 2 for n in nodes.values()) if nodes else TOP
     for (first, second), ties in sorted(groups.items()):
         a, b = nodes[first], nodes[second]
@@ -265,15 +269,15 @@ def render_partnership_map(data: SiteData) -> str:
             edges.append(_stroke(COLOURS[tie.kind], DASHES[tie.status], d, tie.kind if tie.directed else None))
             edges.append("</g>")
             lowest = max([lowest] + [_point(p0, c, p1, i / 20)[1] + 8 for i in range(21)])
-            mx, my = _point(p0, c, p1, 0.5)
-            labels.append(text(mx, my + 4, paragraphs, size=11, anchor="middle", weight="600", halo=True))
+            mx, my = _label_spot(p0, c, p1, paragraphs, taken, nodes)
+            labels.append(text(mx, my + 4, paragraphs, size=SMALL, anchor="middle", weight="600", halo=True))
     body += edges
 
     for node in nodes.values():
         body.append(f'<g class="actor"><title>{esc(node.title)}</title>')
         body.append(
             f'<rect x="{num(node.cx - node.w / 2)}" y="{num(node.cy - node.h / 2)}" width="{num(node.w)}" '
-            f'height="{num(node.h)}" rx="8" fill="#f4f6f9" stroke="{INK}" stroke-width="1.5"/>'
+            f'height="{num(node.h)}" rx="8" fill="{NODE}" stroke="{INK}" stroke-width="1.5"/>'
         )
         first_y = node.cy - LINE_H * (len(node.lines) - 1) / 2 + 5
         for i, line in enumerate(node.lines):
@@ -285,15 +289,49 @@ def render_partnership_map(data: SiteData) -> str:
     legend, last_y = _legend(data.ties, legend_top, width)
     body += legend
     footer_y = last_y + 32
-    body.append(
-        text(
-            24,
-            footer_y,
-            "Arrows point from the actor that acts: gives aid, reaches out, depends, sanctions, rivals, "
-            "takes territory or turns away.",
-            size=13,
-            fill=MUTED,
-        )
+    footer = (
+        "Arrows point from the actor that acts: gives aid, reaches out, depends, sanctions, rivals, "
+        "takes territory or turns away."
     )
-    height = footer_y + 22
+    # text_width is an estimate: leave a margin for wider system fonts.
+    for i, footer_line in enumerate(_wrap_to(footer, 0.85 * (width - 2 * PAD_X), 13)):
+        body.append(text(PAD_X, footer_y + 18 * i, footer_line, size=13, fill=MUTED))
+        height = footer_y + 18 * i + 16
     return document(width, height, "Partnership map of the actors and their ties", describe(data), body)
+
+
+def _label_spot(p0, c, p1, label: str, taken: list, nodes: dict[str, Node]) -> tuple[float, float]:
+    """Where on the curve a tie's ¶ label goes: the point nearest the middle whose box meets no label placed
+    before and no actor's box (the middle itself if none is free); the chosen box is added to `taken`."""
+    half_w, half_h = text_width(label, SMALL) * 0.6 + 3, SMALL * 0.6 + 2
+
+    def box(point: tuple[float, float]) -> tuple[float, float, float, float]:
+        return point[0] - half_w, point[1] - half_h, point[0] + half_w, point[1] + half_h
+
+    def free(b: tuple[float, float, float, float]) -> bool:
+        clear_of_labels = all(b[2] < t[0] or b[0] > t[2] or b[3] < t[1] or b[1] > t[3] for t in taken)
+        clear_of_nodes = all(
+            b[2] < n.cx - n.w / 2 or b[0] > n.cx + n.w / 2 or b[3] < n.cy - n.h / 2 or b[1] > n.cy + n.h / 2
+            for n in nodes.values()
+        )
+        return clear_of_labels and clear_of_nodes
+
+    for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74):
+        point = _point(p0, c, p1, t)
+        if free(box(point)):
+            taken.append(box(point))
+            return point
+    point = _point(p0, c, p1, 0.5)
+    taken.append(box(point))
+    return point
+
+
+def _wrap_to(content: str, width: float, size: float) -> list[str]:
+    """Greedy word wrap of `content` into lines no wider than `width` at font `size`."""
+    lines: list[str] = []
+    for word in content.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines

@@ -25,7 +25,7 @@ from svgfigures.model import (
     SiteData,
     Tie,
 )
-from svgfigures.partnership_map import render_partnership_map
+from svgfigures.partnership_map import render_partnership_map, unconnected
 from svgfigures.svg import esc
 from svgfigures.timeline import date_text, render_timeline
 from svgfigures.trade import describe as describe_trade
@@ -43,6 +43,11 @@ class Figure:
     description: str  # lightbox description (plain text, no brackets)
     alt: str  # the image's text alternative
     render: Callable[[SiteData], str]
+
+
+def _names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def cite(sources: tuple[int, ...]) -> str:
@@ -77,6 +82,13 @@ def _figures(data: SiteData) -> list[Figure]:
             for k in KINDS
             if k in {t.kind for t in data.ties}
         )
+        alone = unconnected(data)
+        left_out = (
+            f" {_names(alone)} {'has' if len(alone) == 1 else 'have'} no tie to another actor here and "
+            f"{'is' if len(alone) == 1 else 'are'} not drawn."
+            if alone
+            else ""
+        )
         figures.append(
             Figure(
                 "figure-partnership-map",
@@ -85,11 +97,11 @@ def _figures(data: SiteData) -> list[Figure]:
                 "The actors and the ties between them. Colour shows the kind of tie and the line pattern how "
                 "the article presents it (described, a reported concern, implied, or expected in one of the "
                 "scenarios); arrows point from the actor that acts; each line carries its ¶. "
-                "Each actor's page lists its ties in words.",
+                f"Each actor's page lists its ties in words.{left_out}",
                 f"Kinds of tie: {', '.join(kinds) or 'none yet'}. Line patterns: {'; '.join(statuses) or 'none'}. "
                 "Arrows point from the actor that acts; each line carries the ¶ it comes from.",
-                f"Diagram of {len(data.actors)} actors and their {len(data.ties)} ties ({counts or 'none yet'}); "
-                "each actor's page lists its ties in words.",
+                f"Diagram of {len(data.actors) - len(alone)} actors and their {len(data.ties)} ties "
+                f"({counts or 'none yet'}); each actor's page lists its ties in words.{left_out}",
                 render_partnership_map,
             )
         )
@@ -190,31 +202,42 @@ def render_outlook(data: SiteData, actor_id: str, page_uri: str) -> str:
     )
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+def _outlook_cell(scenario: str, text: str | None) -> str:
+    """A cell of the scenario table; a dash (class `silent`) where the article does not discuss the actor."""
+    if text is None:
+        return f'<td data-label="{esc(scenario)}" class="silent">—</td>'
+    return f'<td data-label="{esc(scenario)}" markdown="span">{" ".join(text.split())}</td>'
 
 
 def render_scenario_matrix(data: SiteData, page_uri: str) -> str:
-    """A table with a caption: one row per actor (linked), one column per scenario."""
+    """A table with a caption: one row per actor, one column per scenario, each heading a link.
+
+    Written as HTML (with Markdown inside the cells) so that the actors are row headings, linked and styled
+    like the scenario headings, and each cell names its scenario (`data-label`), which phones show when the
+    stylesheet turns every row into a card.
+    """
     head = [
         '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
         '<figcaption markdown="span">**What each scenario means for each actor.** '
         "A dash means the article does not discuss that actor under that scenario; "
         "select an actor for the detail.</figcaption>",
-        "",
-        "| Actor | "
-        + " | ".join(f"[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])})" for s in SCENARIOS)
-        + " |",
-        "| --- | " + " | ".join("---" for _ in SCENARIOS) + " |",
+        '<table markdown="block">',
+        '<thead markdown="block"><tr markdown="block"><th scope="col">Actor</th>'
+        + "".join(
+            f'<th scope="col" markdown="span">[{SCENARIO_NAMES[s]}]({link(page_uri, SCENARIO_PAGES[s])})</th>'
+            for s in SCENARIOS
+        )
+        + "</tr></thead>",
+        '<tbody markdown="block">',
     ]
     rows = [
-        f"| [{a.title}]({link(page_uri, a.src_uri)}) | "
-        + " | ".join(_cell(a.outlook_for(s) or "—") for s in SCENARIOS)
-        + " |"
+        f'<tr markdown="block"><th scope="row" markdown="span">[{a.title}]({link(page_uri, a.src_uri)})</th>'
+        + "".join(_outlook_cell(SCENARIO_NAMES[s], a.outlook_for(s)) for s in SCENARIOS)
+        + "</tr>"
         for a in sorted(data.actors.values(), key=lambda a: a.title.lower())
         if a.outlook
     ]
-    return "\n".join(head + rows + ["", "</figure>"])
+    return "\n".join(head + rows + ["</tbody>", "</table>", "</figure>"])
 
 
 def render_timeline_list(data: SiteData, page_uri: str) -> str:

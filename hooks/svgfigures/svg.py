@@ -13,6 +13,7 @@ INK = "#1f1f1f"
 MUTED = "#555555"
 PANEL = "#ffffff"
 PANEL_EDGE = "#c8c8c8"
+NODE = "#f4f6f9"  # an actor's box on the partnership map
 BLUE = "#0072B2"
 VERMILLION = "#D55E00"
 GREEN = "#009E73"  # Okabe-Ito bluish green, 3.4:1 on white
@@ -24,6 +25,36 @@ NAVY = "#2B3F8F"
 TEAL = "#00775A"
 OCHRE = "#8C6D00"
 RED = "#A50F15"
+
+# The dark variant: each colour's counterpart on a dark panel near the site's dark palette (slate), the same hue
+# lightened to at least 3:1 (text 4.5:1). A figure shown with <img> follows the page's palette: browsers answer
+# `prefers-color-scheme` inside an SVG image with the `color-scheme` of the element showing it, which the site's
+# stylesheet sets from the palette the reader chose.
+DARK: dict[str, str] = {
+    INK: "#e3e5ea",
+    MUTED: "#aeb3bd",
+    PANEL: "#252935",
+    PANEL_EDGE: "#4a5061",
+    NODE: "#313645",
+    BLUE: "#56B4E9",
+    VERMILLION: "#F0884A",
+    GREEN: "#2FC79B",
+    PURPLE: "#E38DC3",
+    BLACK: "#ffffff",
+    STEEL: "#8DB8D9",
+    NAVY: "#98A8F0",
+    TEAL: "#4FB89E",
+    OCHRE: "#D9B23A",
+    RED: "#FF7A7A",
+}
+
+
+def _dark_style() -> str:
+    """A stylesheet that repaints every light colour (as a fill or a stroke attribute) in its dark counterpart."""
+    rules = "".join(
+        f'[{attr}="{light}"]{{{attr}:{dark}}}' for light, dark in DARK.items() for attr in ("fill", "stroke")
+    )
+    return f"<style>@media (prefers-color-scheme: dark){{{rules}}}</style>"
 
 
 def esc(text: str) -> str:
@@ -68,7 +99,8 @@ def wrap(text: str, max_chars: int) -> list[str]:
 
 
 def document(width: float, height: float, title: str, desc: str, body: list[str]) -> str:
-    """A complete standalone SVG: accessible name and description, its own light rounded panel, system fonts."""
+    """A complete standalone SVG: accessible name and description, its own rounded panel (light, or dark where the
+    page or the system asks for it), system fonts. The page's caption says what it shows: no heading inside."""
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" role="img" aria-labelledby="t d" '
         f'width="{num(width)}" height="{num(height)}" viewBox="0 0 {num(width)} {num(height)}" '
@@ -78,6 +110,7 @@ def document(width: float, height: float, title: str, desc: str, body: list[str]
         head,
         f'<title id="t">{esc(title)}</title>',
         f'<desc id="d">{esc(desc)}</desc>',
+        _dark_style(),
         f'<rect x="0.5" y="0.5" width="{num(width - 1)}" height="{num(height - 1)}" rx="12" '
         f'fill="{PANEL}" stroke="{PANEL_EDGE}"/>',
     ]

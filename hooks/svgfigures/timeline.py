@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from svgfigures.model import MONTHS, TimelineEvent
 from svgfigures.svg import BLUE, INK, MUTED, PANEL, PANEL_EDGE, document, line, num, text, text_width, wrap
 
-WIDTH = 960
-PAD = 44
-TOP = 84
+WIDTH = 680  # at most the text column's width (688 px at a 1280 px window), so 12 px text stays 12 px
+PAD = 32
+TOP = 24
 AXIS_GAP = 34  # from the axis to the first lane's nearest text line
 BREAK_W = 46
 GAP_MAX = 4  # a run of more empty years than this is cut from the axis
@@ -122,10 +122,7 @@ def render_timeline(events: tuple[TimelineEvent, ...]) -> str:
     axis_y = TOP + AXIS_GAP + max(above - 1, 0) * lane_h + LINE_H * (max(len(p.lines) for p in placed) - 1)
     height = axis_y + AXIS_GAP + max(below - 1, 0) * lane_h + LINE_H * max(len(p.lines) for p in placed) + 44
 
-    body = [
-        text(24, 38, "Timeline", size=20, weight="700"),
-        text(24, 60, "Dated events the article mentions, by year; each label carries its ¶.", size=13, fill=MUTED),
-    ]
+    body = []  # the page's caption says what the figure shows
     # The axis, one segment per run of years, with a break mark between runs.
     for index, (first, last) in enumerate(axis.runs):
         x0, x1 = axis.x(first), axis.x(last + 1 - 1e-9)

@@ -12,7 +12,7 @@ from svgfigures.model import TradeSeries
 from svgfigures.svg import BLUE, INK, MUTED, PANEL_EDGE, document, line, num, text
 
 WIDTH, HEIGHT = 640, 420
-LEFT, RIGHT, TOP, BOTTOM = 76, 28, 78, 92
+LEFT, RIGHT, TOP, BOTTOM = 76, 28, 70, 92
 
 
 def value_label(value: float) -> str:
@@ -51,10 +51,7 @@ def render_trade(series: TradeSeries) -> str:
     def y_of(value: float) -> float:
         return TOP + plot_h - plot_h * value / top_value
 
-    body = [
-        text(24, 38, series.title, size=20, weight="700"),
-        text(24, 60, series.unit, size=14, fill=MUTED),
-    ]
+    body = [text(24, 40, series.unit, size=14, fill=MUTED)]  # the axis unit; the caption gives the title
     ticks = round(top_value / step)
     for i in range(ticks + 1):
         value = step * i

@@ -77,11 +77,14 @@ def test_an_actor_page_shows_each_scenario_its_outlook_covers_and_no_other(site_
 
 def test_the_comparison_table_has_a_row_for_every_actor_with_an_outlook_and_only_those(site_pages):
     table = html_of(site_pages, "scenarios/comparison.md").css_first("figure#scenario-matrix table")
-    rows = {tr.css_first("td a").attributes["href"].rstrip("/").rsplit("/", 1)[-1]: tr for tr in table.css("tbody tr")}
+    rows = {
+        tr.css_first("th[scope=row] a").attributes["href"].rstrip("/").rsplit("/", 1)[-1]: tr
+        for tr in table.css("tbody tr")
+    }
     assert set(rows) == {actor for actor, page in ACTORS.items() if page.meta.get("outlook")}
     for actor, row in rows.items():
         outlook = ACTORS[actor].meta["outlook"]
-        cells = [td.text(strip=True) for td in row.css("td")[1:]]
+        cells = [td.text(strip=True) for td in row.css("td")]
         for key, cell in zip(("split", "status_quo"), cells, strict=True):
             assert (cell == "—") == (key not in outlook), f"{actor}: {key} cell {cell!r}"
 

@@ -118,7 +118,8 @@ def test_ties_outlook_matrix_and_timeline_list(basic_site):
 
     table = page(basic_site, "scenarios/comparison").css_first("figure#scenario-matrix table")
     assert [th.text() for th in table.css("thead th")] == ["Actor", "Split", "Status quo"]
-    assert [tr.css_first("td a").text() for tr in table.css("tbody tr")] == ["Alpha", "Beta", "Gamma"]
+    assert [tr.css_first("th[scope=row] a").text() for tr in table.css("tbody tr")] == ["Alpha", "Beta", "Gamma"]
+    assert [td.attributes["data-label"] for td in table.css("tbody tr")[0].css("td")] == ["Split", "Status quo"]
     assert (
         "What each scenario means"
         in page(basic_site, "scenarios/comparison").css_first("figure#scenario-matrix figcaption").text()

@@ -9,6 +9,7 @@ from crosslinker import (
     build_registry,
     collect_backlinks,
     glossary_entries,
+    glossary_letters,
     mention_counts,
     unmentioned_terms,
 )
@@ -125,6 +126,15 @@ def test_glossary_sorts_the_under_its_noun_and_keeps_ids_unique() -> None:
         ("K", "Kremlin!", "term-kremlin-2"),
         ("K", "Kremlin?", "term-kremlin"),
     ]
+
+
+def test_glossary_letters_in_order_once_each_with_heading_ids() -> None:
+    registry = build_registry(
+        {"a.md": [{"name": "the Kremlin"}, {"name": "Kazakhstan"}], "b.md": [{"name": "2015 deal"}, {"name": "BRICS"}]}
+    )
+    entries = glossary_entries(registry, {}, {}, url_for)
+    assert glossary_letters(entries) == [("#", "glossary-digits"), ("B", "glossary-b"), ("K", "glossary-k")]
+    assert glossary_letters([]) == []
 
 
 def test_report_line() -> None:

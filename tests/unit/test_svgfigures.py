@@ -463,19 +463,29 @@ def test_render_outlook(data):
 
 
 def test_render_scenario_matrix(data):
+    def row(name: str) -> str:
+        return (
+            f'<tr markdown="block"><th scope="row" markdown="span">[{name}](../actors/{name.lower()}.md)</th>'
+            f'<td data-label="Split" markdown="span">{name} split [¶8].</td>'
+            f'<td data-label="Status quo" markdown="span">{name} stays [¶9].</td></tr>'
+        )
+
     assert render_scenario_matrix(data, "scenarios/comparison.md") == "\n".join(
         [
             '<figure class="scenario-matrix" id="scenario-matrix" markdown="block">',
             '<figcaption markdown="span">**What each scenario means for each actor.** '
             "A dash means the article does not discuss that actor under that scenario; "
             "select an actor for the detail.</figcaption>",
-            "",
-            "| Actor | [Split](split.md) | [Status quo](status-quo.md) |",
-            "| --- | --- | --- |",
-            "| [Alpha](../actors/alpha.md) | Alpha split [¶8]. | Alpha stays [¶9]. |",
-            "| [Beta](../actors/beta.md) | Beta split [¶8]. | Beta stays [¶9]. |",
-            "| [Gamma](../actors/gamma.md) | Gamma split [¶8]. | Gamma stays [¶9]. |",
-            "",
+            '<table markdown="block">',
+            '<thead markdown="block"><tr markdown="block"><th scope="col">Actor</th>'
+            '<th scope="col" markdown="span">[Split](split.md)</th>'
+            '<th scope="col" markdown="span">[Status quo](status-quo.md)</th></tr></thead>',
+            '<tbody markdown="block">',
+            row("Alpha"),
+            row("Beta"),
+            row("Gamma"),
+            "</tbody>",
+            "</table>",
             "</figure>",
         ]
     )
@@ -485,15 +495,20 @@ def test_scenario_matrix_dashes_what_the_article_does_not_discuss_and_skips_sile
     pages = dict([actor("a", "A", outlook={"status_quo": "A stays [¶9]."}), actor("b", "B")])
     pages["actors/b.md"].meta.pop("outlook")
     matrix = render_scenario_matrix(load_site_data(pages, {}, paragraphs=PARAGRAPHS), "scenarios/comparison.md")
-    assert "| [A](../actors/a.md) | — | A stays [¶9]. |" in matrix
+    assert (
+        '<th scope="row" markdown="span">[A](../actors/a.md)</th><td data-label="Split" class="silent">—</td>'
+        '<td data-label="Status quo" markdown="span">A stays [¶9].</td>'
+    ) in matrix
     assert "actors/b.md" not in matrix
 
 
-def test_scenario_matrix_escapes_pipes():
+def test_scenario_matrix_keeps_pipes_and_joins_lines():
     data = load_site_data(
-        dict([actor("a", "A", outlook={"split": "x | y [¶8]", "status_quo": "z [¶9]"})]), {}, paragraphs=PARAGRAPHS
+        dict([actor("a", "A", outlook={"split": "x | y\n z [¶8]", "status_quo": "z [¶9]"})]), {}, paragraphs=PARAGRAPHS
     )
-    assert "| [A](../actors/a.md) | x \\| y [¶8] | z [¶9] |" in render_scenario_matrix(data, "scenarios/comparison.md")
+    assert '<td data-label="Split" markdown="span">x | y z [¶8]</td>' in render_scenario_matrix(
+        data, "scenarios/comparison.md"
+    )
 
 
 def test_render_timeline_list(data):
@@ -573,9 +588,17 @@ def _parse(svg: str) -> ET.Element:
     return root
 
 
+_COLOUR = "#[0-9a-fA-F]{6}"
+_DARK_STYLE = re.compile(
+    rf'<style>@media \(prefers-color-scheme: dark\)\{{(\[(fill|stroke)="{_COLOUR}"\]\{{\2:{_COLOUR}\}})+\}}</style>'
+)
+
+
 def _no_external_references(svg: str) -> None:
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert "href" not in svg and "@import" not in svg and "<image" not in svg and "<style" not in svg
+    assert "href" not in svg and "@import" not in svg and "<image" not in svg
+    # The one stylesheet is the dark variant: colours only.
+    assert len(_DARK_STYLE.findall(svg)) == svg.count("<style") == 1
     from svgfigures.model import DIRECTED
 
     assert set(re.findall(r"url\(([^)]*)\)", svg)) <= {f"#arrow-{kind}" for kind in DIRECTED}
@@ -656,6 +679,72 @@ def test_timeline_svg(data):
     assert "1972" in texts and "2018 *  ¶7" in texts and "Sep 2023  ¶10" in texts
     assert any(t.startswith("* Hollow marker") for t in texts)
     assert "2000" not in texts  # the empty stretch 1973-2017 is cut from the axis
+
+
+# The text column is 688 px wide at a 1280 px window (Material's layout): a wider figure is scaled down.
+TEXT_COLUMN = 688
+SMALLEST_TEXT = 12
+
+
+def _rendered_sizes(svg: str) -> list[float]:
+    """Every text's font size as shown in the text column at a 1280 px window."""
+    root = ET.fromstring(svg)
+    scale = min(1.0, TEXT_COLUMN / float(root.get("width")))
+    default = float(root.get("font-size"))
+    return [float(t.get("font-size", default)) * scale for t in root.iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize("name", ["trade.svg", "partnership-map.svg", "timeline.svg"])
+def test_figure_text_is_readable_at_desktop_width_and_no_heading_repeats_the_caption(name):
+    from svgfigures.sections import _figures
+
+    data = load_site_data(small_pages(), {"timeline.yml": TIMELINE, "trade.yml": TRADE}, paragraphs=PARAGRAPHS)
+    svg = figure_svgs(data)[f"figures/{name}"]
+    assert min(_rendered_sizes(svg)) >= SMALLEST_TEXT
+    title = next(fig.title for fig in _figures(data) if fig.name == name)
+    assert title not in _texts(ET.fromstring(svg)), f"{name} repeats its caption's title {title!r}"
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: int) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_dark_variant_repaints_every_colour_with_enough_contrast(data):
+    from svgfigures.svg import DARK, INK, MUTED, NODE, PANEL, PANEL_EDGE
+
+    for svg in figure_svgs(data).values():
+        used = set(
+            re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]{6})"', svg.split("<style>")[0] + svg.split("</style>")[1])
+        )
+        assert used <= set(DARK), f"colours without a dark counterpart: {used - set(DARK)}"
+    for light, dark in DARK.items():
+        if light in (PANEL, NODE, PANEL_EDGE):
+            continue
+        needed = 4.5 if light in (INK, MUTED) else 3
+        for ground in (DARK[PANEL], DARK[NODE]) if light == INK else (DARK[PANEL],):
+            assert _contrast(dark, ground) >= needed, f"{dark} (for {light}) on {ground}"
+
+
+def test_actor_without_ties_is_left_out_and_named_in_the_caption():
+    from svgfigures.sections import _figures, render_figure
+
+    pages = small_pages()
+    pages.update([actor("delta", "Delta")])
+    data = load_site_data(pages, {}, paragraphs=PARAGRAPHS)
+    assert "Delta" not in _texts(ET.fromstring(render_partnership_map(data)))
+    figure = next(fig for fig in _figures(data) if fig.name == "partnership-map.svg")
+    assert "Delta has no tie to another actor here and is not drawn." in render_figure(figure, "actors/index.md")
+    assert figure.alt.startswith("Diagram of 3 actors") and "Delta" in figure.alt
 
 
 def test_figures_are_deterministic():
