@@ -54,7 +54,7 @@ STATUSES: tuple[str, ...] = ("stated", "concern", "implied", "status-quo", "spli
 STATUS_NAMES: Mapping[str, str] = {
     "stated": "described by the article",
     "concern": "a concern the article reports",
-    "implied": "implied, not described, by the article",
+    "implied": "implied, not described by the article",
     "status-quo": "expected if the status quo holds",
     "split": "part of the split scenario",
 }
