@@ -57,7 +57,8 @@ def new_context(browser, site, **options):
 
 # Material runs search in a web worker: the page posts {type: 2, data: query} and the worker answers each with
 # {type: 3, data: results}, rendered synchronously on arrival (message types of Material 9.8's bundle). Counting
-# both sides tells when the results on screen are those of the last query typed, without sleeping.
+# both sides tells when the results on screen are those of the last query typed, without sleeping; the last
+# answer is kept as the worker sent it (`probe.result`).
 _SEARCH_PROBE = """
 (() => {
     const Native = window.Worker;
@@ -66,7 +67,7 @@ _SEARCH_PROBE = """
         constructor(...args) {
             super(...args);
             this.addEventListener("message", (event) => {
-                if (event.data && event.data.type === 3) probe.received++;
+                if (event.data && event.data.type === 3) { probe.received++; probe.result = event.data.data; }
             });
         }
         postMessage(message, ...rest) {

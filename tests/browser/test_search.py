@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from browser_harness import docs_files, front_matter, new_context, open_search, page_path, search
+from crosslinker.search import TERM_FIELD
 
 pytestmark = pytest.mark.browser
 
@@ -105,6 +106,16 @@ def test_reader_query_first_result(search_page, site, query, doc):
 @pytest.mark.parametrize(("query", "doc"), REGISTERED_TERMS, ids=[f"{d}:{q}" for q, d in REGISTERED_TERMS])
 def test_term_lists_its_page_first(search_page, site, query, doc):
     _assert_first(search_page, site, query, doc, keystrokes=False)
+
+
+def test_results_keep_materials_terms_and_the_term_field_apart(search_page):
+    """Material adds to each result a `terms` object (which query words it matched, used to show missing ones);
+    the hook's field must not share its name, or one would overwrite the other."""
+    query = REGISTERED_TERMS[0][0]
+    search(search_page, query, keystrokes=False)
+    first = search_page.evaluate("window.__searchProbe.result.items[0][0]")
+    assert isinstance(first["terms"], dict) and all(isinstance(v, bool) for v in first["terms"].values()), first
+    assert isinstance(first[TERM_FIELD], str) and first[TERM_FIELD], f"the result has no {TERM_FIELD}: {first}"
 
 
 def test_query_in_address_opens_search(page, site):
