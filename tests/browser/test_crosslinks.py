@@ -9,9 +9,12 @@ reach a cross-link and Enter follow it.
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from browser_harness import new_context
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -85,6 +88,92 @@ def test_click_lands_on_the_target_section(page, site, crosslinks):
                 top = section.evaluate("e => Math.round(e.getBoundingClientRect().top)")
                 problems.append(f"{where}: the section is not on screen (its top is at {top}px)")
     assert not problems, f"{len(problems)} of {len(sample)} cross-links went wrong:\n" + "\n".join(problems)
+
+
+# How many section links each tempo and device follows (a few pages each); `make measure-crosslinks` asks for more.
+TEMPO_SAMPLE = int(os.environ.get("CROSSLINK_SAMPLE", "6"))
+DEVICES = {
+    "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+# Scroll the link into the middle of the screen and resolve once the browser has reported that scroll (what
+# a reader's flick ends with, and what Material's scroll handlers react to), with where to tap and the offset.
+_SCROLL_TO_LINK = """async (index) => {
+    const link = document.querySelectorAll("article a.crosslink")[index];
+    const before = scrollY;
+    const scrolled = new Promise((resolve) => addEventListener("scroll", resolve, { once: true }));
+    link.scrollIntoView({ block: "center" });
+    if (scrollY !== before) await scrolled;
+    const box = link.getClientRects()[0];
+    return { x: box.left + Math.min(box.width / 2, 10), y: box.top + box.height / 2, offset: scrollY };
+}"""
+
+
+def _section_links_page_by_page(site) -> list[dict]:
+    """Links to another page's section, one per source page and target in turn, so any sample spans many pages."""
+    by_page: dict[str, list[dict]] = {}
+    for path in site.pages:
+        seen = set()
+        for index, anchor in enumerate(site.html(path).css("article a.crosslink")):
+            parts = urlsplit(urljoin(site.url(path), anchor.attributes.get("href") or ""))
+            target = parts.path.lstrip("/")
+            if parts.fragment and target != path and (target, parts.fragment) not in seen:
+                seen.add((target, parts.fragment))
+                link = {"page": path, "index": index, "target": target, "fragment": parts.fragment}
+                by_page.setdefault(path, []).append({**link, "text": anchor.text(strip=True)})
+    ordered = []
+    while any(by_page.values()):
+        for queue in by_page.values():
+            if queue:
+                ordered.append(queue.pop(0))
+    return ordered
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("rate", [1, 4, 6], ids=lambda rate: f"cpu{rate}x")
+def test_section_links_land_and_back_returns_at_any_tempo(browser, site, rate, device):
+    """A reader taps a cross-link to another page's section the moment it scrolls into view, on a CPU slowed
+    `rate` times (Chrome DevTools Protocol): the section is on screen and the address carries the link's own
+    fragment; Back then returns to the offset the reader left. Prints the counts (see them with `-rP`)."""
+    sample = _section_links_page_by_page(site)[:TEMPO_SAMPLE]
+    assert len({link["page"] for link in sample}) >= min(3, len(sample)), "the sample should span several pages"
+    context = new_context(browser, site, **DEVICES[device])
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    tap = page.touchscreen.tap if DEVICES[device].get("has_touch") else page.mouse.click
+    landed, returned, problems = 0, 0, []
+    try:
+        for link in sample:
+            where = f"{link['page'] or '/'}: {link['text']!r} -> {link['target']}#{link['fragment']}"
+            page.goto(site.url(link["page"]))
+            title = site.html(link["target"]).css_first("article h1").text(strip=True)
+            source_title = page.locator("article h1").inner_text()
+            spot = page.evaluate(_SCROLL_TO_LINK, link["index"])
+            tap(spot["x"], spot["y"])
+            try:
+                page.wait_for_url(lambda url, link=link: urlsplit(url).path.lstrip("/") == link["target"])
+                expect(page.locator("article h1")).to_have_text(title)
+                expect(page.locator(f"article [id='{link['fragment']}']")).to_be_in_viewport()
+                fragment = page.evaluate("location.hash")
+                assert fragment == f"#{link['fragment']}", f"the address ends with {fragment!r}"
+                landed += 1
+            except AssertionError as error:
+                top = page.evaluate(f"document.getElementById({link['fragment']!r})?.getBoundingClientRect().top")
+                problems.append(f"{where}: landed wrong ({str(error).splitlines()[0]}; section top at {top}px)")
+                continue
+            page.go_back()
+            try:
+                page.wait_for_url(lambda url, link=link: urlsplit(url).path.lstrip("/") == link["page"])
+                expect(page.locator("article h1")).to_have_text(source_title)
+                page.wait_for_function("y => Math.abs(scrollY - y) <= 4", arg=spot["offset"], timeout=5000)
+                returned += 1
+            except (AssertionError, PlaywrightTimeout):
+                offset = page.evaluate("scrollY")
+                problems.append(f"{where}: Back returned to offset {offset}px, not {spot['offset']}px")
+    finally:
+        context.close()
+    print(f"CPU {rate}x, {device}: {landed}/{len(sample)} landed, {returned}/{len(sample)} Back returned")
+    assert not problems, f"at {rate}x CPU on a {device}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("how", ["hover", "focus"])
