@@ -34,6 +34,32 @@ def front_matter(doc: str) -> dict:
     return yaml.safe_load(text.split("---", 2)[1]) or {}
 
 
+def source_of(path: str) -> str:
+    """The docs file a served path comes from: "actors/russia/" -> "actors/russia.md", "" -> "index.md"."""
+    matches = [doc for doc in docs_files() if page_path(doc) == path]
+    return matches[0] if matches else path
+
+
+def registered_names() -> list[tuple[str, str]]:
+    """(name or alias, docs file that registers it) for every term in the docs' front matter."""
+    return [
+        (name, doc)
+        for doc in docs_files()
+        for term in front_matter(doc).get("terms") or []
+        for name in [term["name"], *(term.get("aliases") or [])]
+    ]
+
+
+def term_page(name: str) -> str:
+    """The docs file that registers `name` (a term's name or alias, any case) in its front matter."""
+    owners = sorted({doc for registered, doc in registered_names() if registered.casefold() == name.casefold()})
+    assert len(owners) == 1, (
+        f"the test expects the term {name!r}, but {owners or 'no page'} registers it: if the term was renamed or "
+        "removed on purpose, update the test that names it"
+    )
+    return owners[0]
+
+
 def docs_files() -> list[str]:
     """Every Markdown file under docs/, as a path relative to docs/ ("actors/russia.md")."""
     return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
