@@ -90,7 +90,8 @@ def test_click_lands_on_the_target_section(page, site, crosslinks):
     assert not problems, f"{len(problems)} of {len(sample)} cross-links went wrong:\n" + "\n".join(problems)
 
 
-# How many section links each tempo and device follows (a few pages each); `make measure-crosslinks` asks for more.
+# How many section links each tempo and device follows (from several pages); CROSSLINK_SAMPLE=20 takes more:
+# `CROSSLINK_SAMPLE=20 .venv/bin/python -m pytest tests/browser/test_crosslinks.py -k tempo -rP` prints the counts.
 TEMPO_SAMPLE = int(os.environ.get("CROSSLINK_SAMPLE", "6"))
 DEVICES = {
     "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
