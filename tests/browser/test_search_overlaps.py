@@ -10,10 +10,7 @@ it would be. Every name and alias is then searched in Material's search: its own
 from __future__ import annotations
 
 import functools
-import os
 import random
-import subprocess
-import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from browser_harness import LOCAL_HOST, REPO, new_context, open_search, search
+from project_support import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -117,15 +115,8 @@ def overlap_site(browser, tmp_path_factory):
     """The fixture site, built and served; yields (a search page on it, {name: owning page path})."""
     root = tmp_path_factory.mktemp("overlapping-terms")
     owners = write_fixture_site(root)
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, f"the fixture site does not build:\n{build.stdout}{build.stderr}"
+    build = build_site(root / "mkdocs.yml", root / "site", cwd=root)
+    assert build.returncode == 0, f"the fixture site does not build:\n{build.output}"
     server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_Quiet, directory=str(root / "site")))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
