@@ -4,7 +4,9 @@ The links to test are read from the built HTML: one per distinct target (page an
 term points at is visited once. Clicking must land on the target page, at the target section, through Material's
 instant navigation (which only engages when site_url equals the served origin); hovering or focusing must show
 Material's instant preview (a `.md-tooltip2` dialog appended to the body, holding the target's heading); Tab must
-reach a cross-link and Enter follow it.
+reach a cross-link and Enter follow it. At any tempo (CPU slowed 1, 4 and 6 times, phone and desktop), a tap on a
+link to another page's section the moment it scrolls into view must land on that section, with the link's own
+fragment in the address, and Back must return to where the reader was (docs/assets/javascripts/navigation-history.js).
 """
 
 from __future__ import annotations
