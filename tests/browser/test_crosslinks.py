@@ -85,7 +85,7 @@ def test_click_lands_on_the_target_section(page, site, crosslinks):
         if link["fragment"]:
             section = page.locator(f"article [id='{link['fragment']}']")
             try:
-                expect(section).to_be_in_viewport(timeout=2000)
+                expect(section).to_be_in_viewport()
             except AssertionError:
                 top = section.evaluate("e => Math.round(e.getBoundingClientRect().top)")
                 problems.append(f"{where}: the section is not on screen (its top is at {top}px)")
@@ -168,7 +168,7 @@ def test_section_links_land_and_back_returns_at_any_tempo(browser, site, rate, d
             try:
                 page.wait_for_url(lambda url, link=link: urlsplit(url).path.lstrip("/") == link["page"])
                 expect(page.locator("article h1")).to_have_text(source_title)
-                page.wait_for_function("y => Math.abs(scrollY - y) <= 4", arg=spot["offset"], timeout=5000)
+                page.wait_for_function("y => Math.abs(scrollY - y) <= 4", arg=spot["offset"])
                 returned += 1
             except (AssertionError, PlaywrightTimeout):
                 offset = page.evaluate("scrollY")
