@@ -108,6 +108,15 @@ _SEARCH_PROBE = """
 # Shared reader actions
 
 
+def wait_for_instant_navigation(page) -> None:
+    """Wait until Material can intercept a click: its instant navigation only takes links listed in sitemap.xml,
+    which it fetches after the page has loaded (a click before that is an ordinary, full page load)."""
+    page.wait_for_function(
+        """() => performance.getEntriesByType("resource")
+            .some(entry => new URL(entry.name).pathname.endsWith("/sitemap.xml") && entry.responseEnd > 0)"""
+    )
+
+
 SEARCH_READY = "Type to start searching"
 
 

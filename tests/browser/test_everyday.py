@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browser_harness import new_context, open_search, page_path, search, term_page
+from browser_harness import new_context, open_search, page_path, search, term_page, wait_for_instant_navigation
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -35,6 +35,7 @@ def test_palette_toggle_switches_and_survives_navigation(page, site):
     assert page.evaluate(BACKGROUND) != light, "the dark palette did not change the page's background"
 
     # Instant navigation (a click on a tab): the page is swapped in place, the palette stays.
+    wait_for_instant_navigation(page)
     page.evaluate("window.__sameDocument = true")
     page.locator("a.md-tabs__link", has_text="Actors").click()
     page.wait_for_url(site.url("actors/"))
