@@ -7,10 +7,11 @@ and a nested page.
 from __future__ import annotations
 
 import os
-import selectors
+import queue
 import signal
 import socket
 import subprocess
+import threading
 import urllib.error
 import urllib.request
 
@@ -32,17 +33,28 @@ def _get(url: str) -> tuple[int, str]:
 
 
 def _wait_for_line(process: subprocess.Popen, text: str, seconds: float) -> str:
-    """The process's output up to the first line holding `text`; fails if it ends, or says nothing for `seconds`."""
+    """The process's output up to the first line holding `text`; fails if it ends, or says nothing for `seconds`.
+
+    A thread reads the lines (a blocking read), so the wait is on the next line itself, however the pipe buffers.
+    """
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        for raw in process.stdout:
+            lines.put(raw.decode("utf-8", "replace"))
+        lines.put("")  # the output has ended
+
+    threading.Thread(target=read, daemon=True).start()
     output = []
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        while True:
-            assert selector.select(timeout=seconds), f"no output for {seconds} s:\n{''.join(output)}"
-            line = process.stdout.readline().decode("utf-8", "replace")
-            assert line, f"make serve ended:\n{''.join(output)}"
-            output.append(line)
-            if text in line:
-                return "".join(output)
+    while True:
+        try:
+            line = lines.get(timeout=seconds)
+        except queue.Empty:
+            raise AssertionError(f"make serve said nothing for {seconds} s:\n{''.join(output)}") from None
+        assert line, f"make serve ended:\n{''.join(output)}"
+        output.append(line)
+        if text in line:
+            return "".join(output)
 
 
 def test_make_serve_serves_the_site_at_the_root_of_its_address():
