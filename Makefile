@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DEV_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench clean
+.PHONY: serve test test-under-load build bench clean
 
 ## serve: preview the site at http://127.0.0.1:8000, rebuilding on every save
 serve: $(VENV)/.site-installed
@@ -21,6 +21,11 @@ test: $(VENV)/.test-installed node_modules/.installed
 	  $(BIN)/python -m playwright install chromium && export BROWSER_EXECUTABLE=""; \
 	fi; \
 	$(BIN)/python -m pytest
+
+## test-under-load: run the browser tests RUNS times with every core kept busy; prints how many passed
+RUNS ?= 5
+test-under-load: $(VENV)/.test-installed node_modules/.installed
+	$(BIN)/python scripts/browser_tests_under_load.py --runs $(RUNS)
 
 ## build: build the site for publishing into site/
 build: $(VENV)/.site-installed

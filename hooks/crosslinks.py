@@ -5,7 +5,8 @@ A thin adapter over the pure package `crosslinker`: in `on_files` it reads every
 every page's HTML exists, it links each page (keeping one abbreviation tooltip per section, none on a
 link; previews go on links in running text in `on_page_context`), sets `page.meta["backlinks"]`, fills the
 `<!-- glossary -->` marker from the partial `partials/glossary.html`, and logs one report line; in
-`on_post_build` it gives each term's names to its page's entry in the search index."""
+`on_post_build` it gives each term's names to its page's entry in the search index
+(`crosslinker.search` says how, so that a search for a term lists its page first)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from crosslinker import (
 )
 from crosslinker.abbreviations import quiet_abbreviations
 from crosslinker.previews import mark_previews
-from crosslinker.search import add_terms_field, term_locations
+from crosslinker.search import add_term_field, names_by_page
 from crosslinker.urls import relative_url, url_for
 from jinja2 import Environment, TemplateNotFound
 from markupsafe import Markup
@@ -84,7 +85,7 @@ class _State:
     front_matter: dict[str, str] = field(default_factory=dict)  # src path -> raw front matter
     order: list[str] = field(default_factory=list)  # src paths in navigation order
     linked: dict[str, str] = field(default_factory=dict)  # src path -> linked HTML, swapped in after indexing
-    search_names: dict[str, list[str]] = field(default_factory=dict)  # search location -> term names
+    search_names: dict[str, list[str]] = field(default_factory=dict)  # page URL -> its terms' names
 
 
 _state = _State()
@@ -151,9 +152,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
 
     urls = {src: page.url for src, page in pages.items()}  # Page.url is a property: read it once
-    for term in registry.terms:
-        for location, names in term_locations(urls[term.page], [term]).items():
-            _state.search_names.setdefault(location, []).extend(names)
+    _state.search_names = names_by_page(urls, registry.terms)
 
     results = {}
     for src, page in pages.items():
@@ -246,9 +245,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return  # search is switched off
-    index, missing = add_terms_field(json.loads(path.read_text(encoding="utf-8")), _state.search_names)
+    index, missing = add_term_field(json.loads(path.read_text(encoding="utf-8")), _state.search_names)
     for location in missing:
-        log.warning(f"search index has no entry for {location}: a term points at a section that does not exist")
+        log.warning(f"search index has no entry for {location or 'the home page'}: its terms will not rank it first")
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -34,6 +34,32 @@ def front_matter(doc: str) -> dict:
     return yaml.safe_load(text.split("---", 2)[1]) or {}
 
 
+def source_of(path: str) -> str:
+    """The docs file a served path comes from: "actors/russia/" -> "actors/russia.md", "" -> "index.md"."""
+    matches = [doc for doc in docs_files() if page_path(doc) == path]
+    return matches[0] if matches else path
+
+
+def registered_names() -> list[tuple[str, str]]:
+    """(name or alias, docs file that registers it) for every term in the docs' front matter."""
+    return [
+        (name, doc)
+        for doc in docs_files()
+        for term in front_matter(doc).get("terms") or []
+        for name in [term["name"], *(term.get("aliases") or [])]
+    ]
+
+
+def term_page(name: str) -> str:
+    """The docs file that registers `name` (a term's name or alias, any case) in its front matter."""
+    owners = sorted({doc for registered, doc in registered_names() if registered.casefold() == name.casefold()})
+    assert len(owners) == 1, (
+        f"the test expects the term {name!r}, but {owners or 'no page'} registers it: if the term was renamed or "
+        "removed on purpose, update the test that names it"
+    )
+    return owners[0]
+
+
 def docs_files() -> list[str]:
     """Every Markdown file under docs/, as a path relative to docs/ ("actors/russia.md")."""
     return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
@@ -57,7 +83,8 @@ def new_context(browser, site, **options):
 
 # Material runs search in a web worker: the page posts {type: 2, data: query} and the worker answers each with
 # {type: 3, data: results}, rendered synchronously on arrival (message types of Material 9.8's bundle). Counting
-# both sides tells when the results on screen are those of the last query typed, without sleeping.
+# both sides tells when the results on screen are those of the last query typed, without sleeping; the last
+# answer is kept as the worker sent it (`probe.result`).
 _SEARCH_PROBE = """
 (() => {
     const Native = window.Worker;
@@ -66,7 +93,7 @@ _SEARCH_PROBE = """
         constructor(...args) {
             super(...args);
             this.addEventListener("message", (event) => {
-                if (event.data && event.data.type === 3) probe.received++;
+                if (event.data && event.data.type === 3) { probe.received++; probe.result = event.data.data; }
             });
         }
         postMessage(message, ...rest) {
@@ -79,6 +106,15 @@ _SEARCH_PROBE = """
 
 
 # Shared reader actions
+
+
+def wait_for_instant_navigation(page) -> None:
+    """Wait until Material can intercept a click: its instant navigation only takes links listed in sitemap.xml,
+    which it fetches after the page has loaded (a click before that is an ordinary, full page load)."""
+    page.wait_for_function(
+        """() => performance.getEntriesByType("resource")
+            .some(entry => new URL(entry.name).pathname.endsWith("/sitemap.xml") && entry.responseEnd > 0)"""
+    )
 
 
 SEARCH_READY = "Type to start searching"

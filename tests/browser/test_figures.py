@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from browser_harness import new_context
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -33,17 +34,19 @@ def test_every_figure_opens_and_closes(page, site):
         link.click()
         box = page.locator(".glightbox-container")
         try:
-            box.wait_for(state="visible", timeout=5000)
+            box.wait_for(state="visible")
         except Exception:
             problems.append(f"{where}: clicking it opened no .glightbox-container")
             continue
         image = box.locator(".gslide.current img")
         image.wait_for(state="visible")
-        if not page.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle()):
+        try:  # shown first, decoded when it has arrived: wait for that, not for a time
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+        except PlaywrightTimeout:
             problems.append(f"{where}: the image in the lightbox did not load")
         page.keyboard.press("Escape")
         try:
-            box.wait_for(state="detached", timeout=5000)
+            box.wait_for(state="detached")
         except Exception:
             problems.append(f"{where}: Escape did not close the lightbox")
     assert not problems, "\n".join(problems)

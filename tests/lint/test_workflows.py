@@ -164,6 +164,8 @@ def test_ci_checks_every_change_and_publishes_main() -> None:
     uses = [step.get("uses", "").split("@")[0] for step in steps]
     assert "make test" in runs, "CI runs the README's test command, `make test`"
     assert re.search(r"mkdocs build --strict", runs), "CI builds the site with --strict"
+    assert re.search(r"properdocs build --strict -f mkdocs\.yml", runs), "CI builds the site with ProperDocs too"
+    assert "requirements/properdocs.txt" in runs, "CI installs the pinned ProperDocs"
     assert "playwright install --with-deps chromium" in runs, "on GitHub's runners Playwright installs its Chromium"
     for action in ("actions/upload-artifact", "actions/upload-pages-artifact", "actions/deploy-pages"):
         assert action in uses, f"CI uses {action}"

