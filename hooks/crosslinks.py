@@ -46,7 +46,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
-from sitemodel.citations import citations_html
+from sitemodel.citations import SOURCE_PAGE, citations_html
 from sitemodel.frontmatter import FrontMatterError, decode, split_front_matter
 from sitemodel.paths import project_root, shown_path
 
@@ -61,9 +61,6 @@ SETTINGS = {
     "first_per_section": "link the first mention in every H2 section, not only on the page (default false)",
     "backlinks_limit": "most backlinks listed on a page, the rest counted (default 30; 0 lists all)",
 }
-
-# The page that citations in glossary definitions link to (as in hooks/site_model.py).
-SOURCE_PAGE = "source.md"
 
 # The stub page marker the glossary replaces.
 GLOSSARY_MARKER = "<!-- glossary -->"

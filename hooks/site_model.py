@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from crosslinker.urls import relative_url
 from jinja2 import TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,8 +18,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-from sitemodel.citations import CitationError, check_citations, render_citations
+from sitemodel.citations import SOURCE_PAGE, CitationError, check_citations, render_citations
 from sitemodel.frontmatter import FrontMatterError, PageSource, read_pages
 from sitemodel.markers import MarkerError, check_markers, find_markers, replace_marker
 from sitemodel.paragraphs import (
@@ -30,11 +30,10 @@ from sitemodel.paragraphs import (
 )
 from sitemodel.paths import project_root, shown_path
 from sitemodel.provenance import claims_in_html, group_by_paragraph
-from sitemodel.schema import check_page, check_sources_match, definition_citations
+from sitemodel.schema import check_page, check_sources_match
 
 log = logging.getLogger("mkdocs.plugins.site_model")
 
-SOURCE_PAGE = "source.md"
 PROVENANCE_TEMPLATE = "partials/provenance.html"
 
 # Data: rebuilt from scratch in on_config, because `mkdocs serve` keeps this module across rebuilds.
@@ -42,6 +41,7 @@ _paragraphs: list[Paragraph] = []
 _pages: dict[str, PageSource] = {}
 _order: list[str] = []  # src paths in navigation order
 _provenance: dict[int, str] = {}  # paragraph -> its rendered provenance list
+_definition_citations: set[int] = set()  # the paragraphs that terms' definitions cite, for the glossary page
 
 
 # Hooks ----------------------------------------------------------------------------------------
@@ -52,6 +52,7 @@ def on_config(config: MkDocsConfig) -> None:
     _pages.clear()
     _order.clear()
     _provenance.clear()
+    _definition_citations.clear()
     try:
         _paragraphs.extend(read_paragraphs(project_root(config.config_file_path)))
     except ParagraphDataError as error:
@@ -66,7 +67,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         _pages.update(read_pages(docs_dir, uris, shown))
         for page in _pages.values():
-            check_page(page, known)
+            _definition_citations.update(check_page(page, known))
     except FrontMatterError as error:  # names the file and line, and says what is wrong
         raise PluginError(str(error)) from None
     return files
@@ -116,7 +117,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
         claims = group_by_paragraph(
             (
                 pages[src].title or src,
-                _folder_url(pages[src].url, source.page.url),
+                relative_url(pages[src].url, source.page.url),
                 claims_in_html(pages[src].content),
             )
             for src in _order
@@ -152,14 +153,7 @@ def _glossary_citations(source: PageSource) -> set[int]:
     hooks/crosslinks.py fills it in (after this check), so its `sources:` can list them."""
     if not any(match.group("name") == "glossary" for match in find_markers(source.body)):
         return set()
-    return set().union(*(definition_citations(page, _known()) for page in _pages.values()))
-
-
-def _folder_url(target_url: str, from_url: str) -> str:
-    """A page's URL relative to another, ending in a slash for a folder, so a fragment can follow
-    (`../#cite-1`, not `..#cite-1`)."""
-    url = get_relative_url(target_url, from_url)
-    return url + "/" if url.rsplit("/", 1)[-1] in (".", "..") else url
+    return _definition_citations
 
 
 def _known() -> set[int]:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from sitemodel.frontmatter import FrontMatterError, split_front_matter  # noqa: E402
 
-# Data files whose text pages cite, with the paragraphs each touches (all, when not known).
+# Data files that feed generated, cited text on pages.
 DATA_FILES = ("data/paragraphs.yml", "data/timeline.yml", "data/trade.yml")
 
 

@@ -17,6 +17,8 @@ from .markdown_text import line_of, outside_code
 # `[¶` then numbers or ranges separated by commas (each may repeat the ¶), then `]`, not already a link.
 _CITATION = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*¶?\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\](?![(\[])")
 _REF = re.compile(r"(\d+)(?:\s*[-–]\s*(\d+))?")
+# The page whose `#pN` anchors citations link to.
+SOURCE_PAGE = "source.md"
 # Rendered citation links carry ids with this prefix and their position on the page: `cite-7`.
 CITE_ID_PREFIX = "cite-"
 # Whatever starts like a citation and closes on its line, not already a link: `[¶3a]`, `[¶]`, `[¶3,]`...
@@ -96,7 +98,7 @@ def check_citations(markdown: str, known: Iterable[int], path: str, first_line: 
     return cited
 
 
-def render_citations(markdown: str, page_src_uri: str, source_src_uri: str = "source.md") -> str:
+def render_citations(markdown: str, page_src_uri: str, source_src_uri: str = SOURCE_PAGE) -> str:
     """Rewrite each citation as compact Markdown links to the source page's paragraph anchors.
 
     Each link gets an id (`cite-1`, `cite-2`, ... in page order), so the source page's provenance

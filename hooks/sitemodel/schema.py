@@ -41,8 +41,9 @@ def key_line(page: PageSource, key: str) -> int | None:
     return header.count("\n", 0, match.start()) + 2 if match else None
 
 
-def check_page(page: PageSource, known_paragraphs: set[int]) -> None:
-    """Raise FrontMatterError for the first problem in `page`'s front matter."""
+def check_page(page: PageSource, known_paragraphs: set[int]) -> set[int]:
+    """Raise FrontMatterError for the first problem in `page`'s front matter; return the paragraphs
+    its terms' definitions cite (the glossary shows them, on another page)."""
     meta = page.meta
     if not meta:
         raise FrontMatterError(
@@ -95,7 +96,7 @@ def check_page(page: PageSource, known_paragraphs: set[int]) -> None:
                 f"`sources:` names ¶{unknown[0]}, which the article does not have"
                 f" (¶{min(known_paragraphs)} to ¶{max(known_paragraphs)})",
             )
-    definition_citations(page, known_paragraphs)
+    cited_by_definitions = definition_citations(page, known_paragraphs)
     if page_type in TAGGED_TYPES:
         tags = meta.get("tags")
         for tag in tags if isinstance(tags, list) else ():
@@ -107,6 +108,7 @@ def check_page(page: PageSource, known_paragraphs: set[int]) -> None:
             raise FrontMatterError(
                 page.path, key_line(page, "tags") or 2, "`tags:` must list at least one tag, e.g. `tags: [Actors]`"
             )
+    return cited_by_definitions
 
 
 def definition_citations(page: PageSource, known_paragraphs: set[int]) -> set[int]:
@@ -127,10 +129,11 @@ def definition_citations(page: PageSource, known_paragraphs: set[int]) -> set[in
                 "on third parties that deal with a sanctioned state; the article expects Washington to tighten "
                 "them [¶11].`",
             )
-        line = value_line(page.meta_text, "terms", index, "definition") or 1
         try:
-            cited |= check_citations(definition, known_paragraphs, page.path, line)
+            cited |= check_citations(definition, known_paragraphs, page.path)
         except CitationError as error:
+            # The message without its "path:line: " (a line within the definition): the definition's own line.
+            line = value_line(page.meta_text, "terms", index, "definition") or 1
             raise FrontMatterError(page.path, line, str(error).split(": ", 1)[1]) from None
     return cited
 

@@ -328,14 +328,15 @@ def _tie(actor_id: str, page: PageLike, index: int, item: Any, actors: Mapping[s
             "(how the article presents the tie)",
             line("status"),
         )
-    says = _text(item["says"], "says", where, path, line("says"))
+    says_line = line("says")
+    says = _text(item["says"], "says", where, path, says_line)
     return Tie(
         source=actor_id,
         target=target,
         kind=kind,
         status=status,
         says=says,
-        sources=_cited(says, f"{where}: says", path, valid, line("says")),
+        sources=_cited(says, f"{where}: says", path, valid, says_line),
         declared_in=path,
         entry=index + 1,
     )

@@ -57,6 +57,9 @@ def _dark_style() -> str:
     return f"<style>@media (prefers-color-scheme: dark){{{rules}}}</style>"
 
 
+_DARK_STYLE = _dark_style()
+
+
 def esc(text: str) -> str:
     """Escape text for XML content and double-quoted attributes."""
     return escape(str(text), {'"': "&quot;"})
@@ -110,7 +113,7 @@ def document(width: float, height: float, title: str, desc: str, body: list[str]
         head,
         f'<title id="t">{esc(title)}</title>',
         f'<desc id="d">{esc(desc)}</desc>',
-        _dark_style(),
+        _DARK_STYLE,
         f'<rect x="0.5" y="0.5" width="{num(width - 1)}" height="{num(height - 1)}" rx="12" '
         f'fill="{PANEL}" stroke="{PANEL_EDGE}"/>',
     ]

@@ -37,5 +37,10 @@ def test_properdocs_builds_the_same_site_strictly(real_site: Path, tmp_path: Pat
         assert ours.count('class="crosslink"') == (real_site / path).read_text(encoding="utf-8").count(
             'class="crosslink"'
         ), f"{path}: not the same cross-links as with MkDocs"
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(TERM_FIELD in doc for doc in index["docs"]), "the hook's search field is missing"
+
+    def term_fields(root: Path) -> dict[str, str]:
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return {doc["location"]: doc[TERM_FIELD] for doc in index["docs"] if TERM_FIELD in doc}
+
+    assert term_fields(site), "the hook's search field is missing"
+    assert term_fields(site) == term_fields(real_site), "not the same search field as with MkDocs"
