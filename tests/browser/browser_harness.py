@@ -65,10 +65,15 @@ def docs_files() -> list[str]:
     return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 
 
+# How long any wait may take before it counts as a failure: a bound, never a pause. Generous, because the
+# machine may be busy (tests/browser run under `make test-under-load` and CPU throttling too).
+DEADLINE_MS = 30_000
+
+
 def new_context(browser, site, **options):
     """A fresh context on the site; requests to any other host are aborted at once (there is no network)."""
     context = browser.new_context(base_url=site.base_url, **options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(DEADLINE_MS)
 
     def _block_foreign(route):
         if urlsplit(route.request.url).hostname == LOCAL_HOST:

@@ -18,8 +18,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browser_harness import LOCAL_HOST, PROJECT, new_context
+from browser_harness import DEADLINE_MS, LOCAL_HOST, PROJECT, new_context
+from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+# expect() keeps its own deadline (5 s), apart from the context's: give both the same bound.
+expect.set_options(timeout=DEADLINE_MS)
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 # From /work/shared/TOOLING.md: what Chromium needs as root, offline, in a container.

@@ -142,6 +142,7 @@ def test_section_links_land_and_back_returns_at_any_tempo(browser, site, rate, d
     `rate` times (Chrome DevTools Protocol): the section is on screen and the address carries the link's own
     fragment; Back then returns the reader to where they were. Prints the counts (see them with `-rP`)."""
     sample = _section_links_page_by_page(site)[:TEMPO_SAMPLE]
+    assert sample, "no cross-link leads to another page's section"
     assert len({link["page"] for link in sample}) >= min(3, len(sample)), "the sample should span several pages"
     context = new_context(browser, site, **DEVICES[device])
     page = context.new_page()
@@ -167,7 +168,7 @@ def test_section_links_land_and_back_returns_at_any_tempo(browser, site, rate, d
                 assert fragment == f"#{link['fragment']}", f"the address ends with {fragment!r}"
                 assert page.evaluate("window.__sameDocument === true"), "a full page load, not instant navigation"
                 landed += 1
-            except AssertionError as error:
+            except (AssertionError, PlaywrightTimeout) as error:
                 top = page.evaluate(f"document.getElementById({link['fragment']!r})?.getBoundingClientRect().top")
                 problems.append(f"{where}: landed wrong ({str(error).splitlines()[0]}; section top at {top}px)")
                 continue

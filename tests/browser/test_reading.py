@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from browser_harness import PROJECT, docs_files, front_matter, new_context, page_path
+from browser_harness import PROJECT, docs_files, front_matter, new_context, page_path, wait_for_instant_navigation
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -117,6 +117,7 @@ def test_glossary_letters_jump_after_instant_navigation(reader, site):
     # Arrive as a reader does, by instant navigation from a page that links to it, then jump between letters.
     start, index = _first_link_to(site, glossary)
     reader.goto(site.url(start))
+    wait_for_instant_navigation(reader)
     reader.evaluate("window.__sameDocument = true")
     link = reader.locator("article a[href]").nth(index)
     link.scroll_into_view_if_needed()
@@ -198,7 +199,9 @@ def _linked_pages(site, selector: str) -> list[tuple[str, int, str]]:
 
 
 def _show_preview(reader, locator) -> None:
-    """Hover (desktop) or focus (phone, where there is no hover) a link, as a reader would."""
+    """Hover (desktop) or focus (phone, where there is no hover) a link, as a reader would, once Material
+    can show a preview (a hover before it has read the sitemap shows none, and is not retried)."""
+    wait_for_instant_navigation(reader)
     locator.scroll_into_view_if_needed()
     if reader.width >= 600:
         locator.hover()

@@ -10,6 +10,8 @@ Material searches on.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from browser_harness import (
     docs_files,
@@ -26,45 +28,14 @@ from crosslinker.search import TERM_FIELD
 
 pytestmark = pytest.mark.browser
 
-# Reader queries: what someone would type, and what it is about: a registered term (any of its names) or a title.
+# Reader queries that are not a registered name as written (every registered name is checked on its own, below):
+# how someone would type a term or a title, and what it is about, `term: NAME` (any of its names) or `title: TITLE`.
 READER_QUERIES = [
-    # actors, by the names readers use
-    ("Russia", "term: Russia"),
-    ("China", "term: China"),
-    ("Iran", "term: Iran"),
-    ("Ukraine", "term: Ukraine"),
-    ("North Korea", "term: North Korea"),
-    ("Armenia", "term: Armenia"),
-    ("Azerbaijan", "term: Azerbaijan"),
-    ("Kazakhstan", "term: Kazakhstan"),
-    ("Uzbekistan", "term: Uzbekistan"),
-    ("India", "term: India"),
-    ("Turkey", "term: Turkey"),
-    ("United Arab Emirates", "term: United Arab Emirates"),
-    ("NATO", "term: NATO"),
-    ("Baltic states", "term: Baltic states"),
-    ("United States", "term: United States"),
-    ("Trump administration", "term: Trump administration"),
-    # terms and concepts, as readers write them
-    ("secondary sanctions", "term: secondary sanctions"),
-    ("export controls", "term: export controls"),
     ("salami slicing", "term: salami-slicing"),
-    ("hybrid warfare", "term: hybrid warfare"),
-    ("security dilemma", "term: security dilemma"),
-    ("JCPOA", "term: JCPOA"),
-    ("Comprehensive Strategic Partnership", "term: Comprehensive Strategic Partnership"),
-    ("BRICS currency", "term: BRICS currency"),
-    ("pivot to the East", "term: pivot to the East"),
-    ("European security architecture", "term: European security architecture"),
-    ("multipolar order", "term: multipolar order"),
-    ("reverse Kissinger", "term: reverse Kissinger"),
     ("status quo scenario", "term: status quo"),
-    # events and figures
     ("Kissinger 1972", "term: 1972 opening to China"),
     ("240 billion", "term: Russia-China trade"),
     ("Russia China trade", "term: Russia-China trade"),
-    ("Nagorno-Karabakh", "term: Nagorno-Karabakh"),
-    # the reference pages
     ("timeline", "title: Timeline"),
     ("glossary", "title: Glossary"),
 ]
@@ -110,10 +81,6 @@ def _assert_first(search_page, site, query: str, doc: str, *, keystrokes: bool =
     )
 
 
-def test_enough_reader_queries():
-    assert len(READER_QUERIES) >= 25
-
-
 def test_every_page_has_terms_to_search():
     """The term table is read from front matter: an empty one would pass vacuously."""
     assert len(REGISTERED_TERMS) >= 20, "fewer than 20 terms found in docs/**/*.md front matter `terms:`"
@@ -141,7 +108,8 @@ def test_results_keep_materials_terms_and_the_term_field_apart(search_page):
 
 def test_query_in_address_opens_search(page, site):
     """`/?q=term` (Material's search.share links) opens the search with the results of that term."""
-    page.goto(site.url("?q=JCPOA"))
+    query = REGISTERED_TERMS[0][0]
+    page.goto(site.url(f"?q={quote(query)}"))
     page.locator("li.md-search-result__item").first.wait_for()
-    assert page.locator("input.md-search__input").input_value() == "JCPOA"
+    assert page.locator("input.md-search__input").input_value() == query
     assert page.locator(".md-search-result__meta").inner_text().strip().split()[0].isdigit()

@@ -67,7 +67,9 @@ def test_an_actor_page_shows_each_scenario_its_outlook_covers_and_no_other(site_
     outlook = ACTORS[actor].meta.get("outlook") or {}
     found = sections(html_of(site_pages, f"actors/{actor}.md"))
     if "scenarios" not in found:
-        return  # a compact page: the comparison table shows its outlook (next test)
+        # A compact page (no #role): the comparison table shows its outlook (next test).
+        assert "role" not in found or not outlook, f"{actor}: a full-shape page shows its outlook under #scenarios"
+        return
     shown = [li.text().split(":")[0].strip() for node in found["scenarios"] for li in node.css("li")]
     expected = [
         {"split": "Split", "status_quo": "Status quo"}[key] for key in ("split", "status_quo") if key in outlook
@@ -96,7 +98,9 @@ def test_every_tie_shows_on_both_actors_pages_where_they_list_ties(site_pages, a
         for side, other in ((actor, tie["to"]), (tie["to"], actor)):
             found = sections(html_of(site_pages, f"actors/{side}.md"))
             if "ties" not in found:
-                continue  # a compact page: its ties are on the other actor's page and the map
+                # A compact page (no #role): its ties are on the other actor's page and the map.
+                assert "role" not in found, f"{side}: a full-shape page lists its ties under #ties"
+                continue
             items = [_plain(li.text()) for node in found["ties"] for li in node.css("li")]
             assert any(_plain(tie["says"]) in item for item in items), f"{side}: tie with {other} not listed"
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from crosslinker.linking import CSS_CLASS
+from project_support import ROOT
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from sitemodel.paragraphs import read_paragraphs
 
 SOURCE = "source/index.html"
 
@@ -37,7 +39,9 @@ def _listed(site_pages: dict[str, HTMLParser]) -> dict[int, list[tuple[str, str,
 
 def test_every_paragraph_has_a_provenance_list_under_its_heading(site_pages):
     source = site_pages[SOURCE]
-    for heading in source.css("article h3[id^=p]"):
+    headings = source.css("article h3[id^=p]")
+    assert len(headings) == len(read_paragraphs(ROOT)), "one heading per paragraph of data/paragraphs.yml"
+    for heading in headings:
         n = heading.attributes["id"][1:]
         following = heading.next
         while following is not None and following.tag != "details" and following.tag != "h3":
@@ -99,9 +103,18 @@ def test_the_lists_are_neither_linked_nor_indexed(real_site: Path, site_pages):
         assert not block.css(f"a.{CSS_CLASS}"), "term links inside a provenance list"
         assert all(a.parent.tag == "li" for a in block.css("a"))
     index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    source_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("source/"))
-    some_sentence = details[0].css_first("ul.provenance__pages ul a").text()
-    assert some_sentence not in source_text, "the source page's search entry quotes other pages"
+
+    def search_text(page: str) -> str:
+        """The words of a page's search entries, as a reader's text (entities and tags gone, spaces collapsed)."""
+        entries = [doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == page]
+        return " ".join(HTMLParser(f"<p>{' '.join(entries)}</p>").text().split())
+
+    quoted = details[0].css_first("ul.provenance__pages ul a")
+    some_sentence = " ".join(quoted.text().split())
+    quoting_page, _ = _resolve(SOURCE, quoted.attributes["href"])
+    # The same comparison finds the sentence where it belongs, so its absence below means something.
+    assert some_sentence in search_text(quoting_page.removesuffix("index.html")), "the quoted sentence's own page"
+    assert some_sentence not in search_text("source/"), "the source page's search entry quotes other pages"
 
 
 def test_no_citation_is_left_as_literal_text(site_pages):
