@@ -102,15 +102,35 @@ def grid_positions(actor_ids: list[str], layout: dict[str, tuple[int, int]]) -> 
     return placed
 
 
+def _tied(ties: tuple[Tie, ...]) -> set[str]:
+    """The ids of the actors at either end of a tie: the ones the map draws."""
+    return {t.source for t in ties} | {t.target for t in ties}
+
+
+def kinds_present(ties: tuple[Tie, ...]) -> list[str]:
+    """The kinds of tie the map shows, in the legend's order."""
+    return [k for k in KINDS if any(t.kind == k for t in ties)]
+
+
+def statuses_present(ties: tuple[Tie, ...]) -> list[str]:
+    """The statuses the map shows, firmest first."""
+    return [s for s in STATUSES if any(t.status == s for t in ties)]
+
+
+def kind_counts(ties: tuple[Tie, ...]) -> list[str]:
+    """How many ties of each kind shown: `3 partnership`."""
+    return [f"{sum(t.kind == k for t in ties)} {KIND_NAMES[k].lower()}" for k in kinds_present(ties)]
+
+
 def unconnected(data: SiteData) -> list[str]:
     """The actors with no tie, which the map leaves out: their titles, in id order."""
-    tied = {t.source for t in data.ties} | {t.target for t in data.ties}
+    tied = _tied(data.ties)
     return [actor.title for actor_id, actor in data.actors.items() if actor_id not in tied]
 
 
 def _nodes(data: SiteData) -> tuple[dict[str, Node], int, int]:
     """The boxes of the actors with ties, and the number of grid columns and rows they use."""
-    tied = {t.source for t in data.ties} | {t.target for t in data.ties}
+    tied = _tied(data.ties)
     cells = grid_positions([a for a in data.actors if a in tied], dict(data.layout))
     nodes = {}
     for actor_id, (col, row) in sorted(cells.items()):
@@ -185,11 +205,7 @@ def _plain(says: str) -> str:
 
 
 def describe(data: SiteData) -> str:
-    counts = [
-        f"{sum(t.kind == k for t in data.ties)} {KIND_NAMES[k].lower()}"
-        for k in KINDS
-        if any(t.kind == k for t in data.ties)
-    ]
+    counts = kind_counts(data.ties)
     drawn = len(data.actors) - len(unconnected(data))
     parts = [f"Diagram of the ties between {drawn} actors ({'; '.join(counts) or 'no ties'})."]
     parts += [f"{KIND_NAMES[t.kind]}, {STATUS_NAMES[t.status]}: {_plain(t.says)}" for t in data.ties]
@@ -230,8 +246,7 @@ def _legend_rows(items: list[tuple[str, str, str]], y: float, width: float) -> t
 
 def _legend(ties: tuple[Tie, ...], y: float, width: float) -> tuple[list[str], float]:
     """Two legends: the kinds present (colour, solid) and the statuses present (line pattern, grey)."""
-    kinds = [k for k in KINDS if any(t.kind == k for t in ties)]
-    statuses = [s for s in STATUSES if any(t.status == s for t in ties)]
+    kinds, statuses = kinds_present(ties), statuses_present(ties)
     body = [text(PAD_X, y, "Kind of tie", size=13, weight="700")]
     rows, y = _legend_rows([(COLOURS[k], "", KIND_NAMES[k]) for k in kinds], y + 24, width)
     body += rows

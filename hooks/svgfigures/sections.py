@@ -25,7 +25,13 @@ from svgfigures.model import (
     SiteData,
     Tie,
 )
-from svgfigures.partnership_map import render_partnership_map, unconnected
+from svgfigures.partnership_map import (
+    kind_counts,
+    kinds_present,
+    render_partnership_map,
+    statuses_present,
+    unconnected,
+)
 from svgfigures.svg import esc
 from svgfigures.timeline import date_text, render_timeline
 from svgfigures.trade import describe as describe_trade
@@ -75,13 +81,9 @@ def _figures(data: SiteData) -> list[Figure]:
             )
         )
     if data.actors:
-        kinds = [KIND_NAMES[k].lower() for k in KINDS if any(t.kind == k for t in data.ties)]
-        statuses = [STATUS_NAMES[s] for s in STATUSES if any(t.status == s for t in data.ties)]
-        counts = "; ".join(
-            f"{sum(t.kind == k for t in data.ties)} {KIND_NAMES[k].lower()}"
-            for k in KINDS
-            if k in {t.kind for t in data.ties}
-        )
+        kinds = [KIND_NAMES[k].lower() for k in kinds_present(data.ties)]
+        statuses = [STATUS_NAMES[s] for s in statuses_present(data.ties)]
+        counts = "; ".join(kind_counts(data.ties))
         alone = unconnected(data)
         left_out = (
             f" {_names(alone)} {'has' if len(alone) == 1 else 'have'} no tie to another actor here and "
