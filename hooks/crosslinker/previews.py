@@ -22,7 +22,9 @@ _OFF_SITE_URL = r"(?:[a-z][a-z0-9+.-]*:|//|#)"
 _OFF_SITE = re.compile(f"^{_OFF_SITE_URL}", re.I)
 # The linker's own open tag with an on-site URL, the most common case by far: `_mark` would mark it,
 # and a plain replacement, with no Python call per link, does the same.
-_LINKER_TAG = re.compile(rf'<a class="{CSS_CLASS}" href="(?=[^">]*+")(?!(?i:{_OFF_SITE_URL}))(?![^>]*?\bdata-preview\b)')
+_LINKER_TAG = re.compile(
+    rf'<a class="{CSS_CLASS}" href="(?=[^">]*+")(?!(?i:{_OFF_SITE_URL}))(?![^>]*?\bdata-preview\b)'
+)
 _LINKER_TAG_MARKED = f'<a data-preview class="{CSS_CLASS}" href="'
 
 
