@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 
@@ -105,33 +105,37 @@ def render_citations(markdown: str, page_src_uri: str, source_src_uri: str = SOU
     lists can point at the very sentence that cites a paragraph.
     """
     target = posixpath.relpath(source_src_uri, posixpath.dirname(page_src_uri) or ".")
-    pieces, last, count = [], 0, 0
-    for citation in find_citations(markdown):
-        links = []
-        for n in citation.paragraphs:
-            count += 1
-            links.append(f'[¶{n}]({target}#p{n}){{ .cite #{CITE_ID_PREFIX}{count} title="{_title(n)}" }}')
-        pieces += [markdown[last : citation.start], " ".join(links)]
-        last = citation.end
-    pieces.append(markdown[last:])
-    return "".join(pieces)
+    return _link_citations(
+        markdown,
+        lambda n, count: f'[¶{n}]({target}#p{n}){{ .cite #{CITE_ID_PREFIX}{count} title="{_title(n)}" }}',
+    )
 
 
 def citations_html(text: str, source_url: str, id_prefix: str) -> str:
     """Escape plain `text` for HTML and turn its citations into links to `source_url#pN`, with ids
     `{id_prefix}1`, `{id_prefix}2`, ...: for text the build renders outside Markdown (the glossary)."""
+    return _link_citations(
+        text,
+        lambda n, count: (
+            f'<a class="cite" id="{escape(id_prefix)}{count}" href="{escape(source_url)}#p{n}" '
+            f'title="{_title(n)}">¶{n}</a>'
+        ),
+        between=escape,
+    )
+
+
+def _link_citations(text: str, link: Callable[[int, int], str], between: Callable[[str], str] = str) -> str:
+    """`text` with each citation replaced by one `link(paragraph, count)` per paragraph it cites, counted
+    from 1 in page order and joined by spaces; the text between citations goes through `between`."""
     pieces, last, count = [], 0, 0
     for citation in find_citations(text):
         links = []
         for n in citation.paragraphs:
             count += 1
-            links.append(
-                f'<a class="cite" id="{escape(id_prefix)}{count}" href="{escape(source_url)}#p{n}" '
-                f'title="{_title(n)}">¶{n}</a>'
-            )
-        pieces += [escape(text[last : citation.start]), " ".join(links)]
+            links.append(link(n, count))
+        pieces += [between(text[last : citation.start]), " ".join(links)]
         last = citation.end
-    pieces.append(escape(text[last:]))
+    pieces.append(between(text[last:]))
     return "".join(pieces)
 
 
