@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from crosslinker import Linker, build_registry  # noqa: E402
+from crosslinker.scanner import scan  # noqa: E402
 from generated_pages import FUNCTION_WORDS, PageWriter, Renderer, markdown_extensions, vocabulary  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
@@ -177,6 +178,11 @@ def link_all(linker: Linker, pages: dict[str, str]) -> int:
     )
 
 
+def scan_all(pages: dict[str, str]) -> None:
+    for html in pages.values():
+        scan(html)
+
+
 def parse_all(pages: dict[str, str]) -> None:
     for html in pages.values():
         LexborHTMLParser(html).html  # noqa: B018 - serialising is half the floor
@@ -266,6 +272,11 @@ def _profile_build(config_file: str, site_dir: str) -> None:
     print(json.dumps(spent))
 
 
+def _round_ratios(times: list[float], floors: list[float]) -> str:
+    ratios = sorted(t / f for t, f in zip(times, floors, strict=True))
+    return f"per round, median {statistics.median(ratios):.2f}x (from {ratios[0]:.2f}x to {ratios[-1]:.2f}x)"
+
+
 def summary(times: list[float], unit: float = 1.0, fmt: str = "{:.1f}") -> str:
     return f"best {fmt.format(min(times) * unit)}, median {fmt.format(statistics.median(times) * unit)}"
 
@@ -320,17 +331,35 @@ def main() -> None:
     few = Linker(build_registry(few_terms(owned)))
     links_many, links_few = link_all(many, pages), link_all(few, pages)
     times = timed_in_turn(
-        {"floor": lambda: parse_all(pages), "many": lambda: link_all(many, pages), "few": lambda: link_all(few, pages)},
+        {
+            "floor": lambda: parse_all(pages),
+            "scan": lambda: scan_all(pages),
+            "many": lambda: link_all(many, pages),
+            "few": lambda: link_all(few, pages),
+        },
         args.repeat,
     )
     per_mb = 1000 / megabytes
     floor, linking, linking_few = (min(times[name]) for name in ("floor", "many", "few"))
     print(f"CPU ms per MB of HTML ({args.repeat} runs each, in turn):")
     print(f"  floor, lexbor parse + serialise: {summary(times['floor'], per_mb)}")
+    print(f"  scanning alone (the text and its map, no terms): {summary(times['scan'], per_mb)}")
     print(f"  linking, {len(many.registry.terms)} terms: {summary(times['many'], per_mb)} ({links_many} links)")
     print(f"  linking, {len(few.registry.terms)} terms: {summary(times['few'], per_mb)} ({links_few} links)")
-    print(f"linking {len(many.registry.terms)} terms / floor: {linking / floor:.2f}x (best against best)")
-    print(f"linking {len(many.registry.terms)} terms / {len(few.registry.terms)} terms: {linking / linking_few:.2f}x")
+    # The floor moves from run to run more than linking does (a C parser is at the mercy of the
+    # allocator and the caches): each round's ratio, taken back to back, is the steadier figure.
+    print(
+        f"linking {len(many.registry.terms)} terms / floor: {linking / floor:.2f}x best against best; "
+        f"{_round_ratios(times['many'], times['floor'])}"
+    )
+    print(
+        f"scanning alone / floor: {min(times['scan']) / floor:.2f}x best against best; "
+        f"{_round_ratios(times['scan'], times['floor'])}"
+    )
+    print(
+        f"linking {len(many.registry.terms)} terms / {len(few.registry.terms)} terms: "
+        f"{linking / linking_few:.2f}x best against best; {_round_ratios(times['many'], times['few'])}"
+    )
     if args.instructions:
         # Under callgrind a run takes about fifty times as long: count on a sample of the pages (the
         # first few hundred hold a very large one, see LARGE_PAGE_EVERY).
