@@ -12,34 +12,28 @@ import re
 
 from .linking import CSS_CLASS
 
-# Lazy quantifiers in the lookaheads, and `[^<]` runs in the paragraph, so that each is one quick
-# scan: most tags put `class` first, and a page holds hundreds of links.
-_PARAGRAPH = re.compile(r"<p\b[^>]*+>(?:[^<]++|<(?!/p>))*+</p>")
-_ANCHOR = re.compile(r"<a\b(?![^>]*?\bdata-preview\b)([^>]*+)>")
-_CLASSED = re.compile(rf'<a\b(?=[^>]*?\bclass="(?:{CSS_CLASS}|cite)")(?![^>]*?\bdata-preview\b)([^>]*+)>')
-_HREF = re.compile(r'\bhref="([^"]*)"')
+# A link's open tag, from just after `<a`: group 1 (the rest of the tag) when its first `href` goes to a
+# page of the site, which is what earns a preview, and no group when it goes off the site (a scheme, `//`,
+# or `#` on the same page). The rule lives in the pattern, so the call per link only joins two strings;
+# the tag is read to its `>` either way, so nothing inside it is read as a tag of its own. Lazy
+# quantifiers in the lookaheads: most tags put `class` first, and a page holds hundreds of links.
 _OFF_SITE_URL = r"(?:[a-z][a-z0-9+.-]*:|//|#)"
-_OFF_SITE = re.compile(f"^{_OFF_SITE_URL}", re.I)
-# The linker's own open tag with an on-site URL, the most common case by far: `_mark` would mark it,
-# and a plain replacement, with no Python call per link, does the same.
-_LINKER_TAG = re.compile(
-    rf'<a class="{CSS_CLASS}" href="(?=[^">]*+")(?!(?i:{_OFF_SITE_URL}))(?![^>]*?\bdata-preview\b)'
-)
-_LINKER_TAG_MARKED = f'<a data-preview class="{CSS_CLASS}" href="'
+_NOT_MARKED = r"(?![^>]*?\bdata-preview\b)"
+_REST = rf"""(?:(?=(?>[^>]*?\bhref=")(?!(?i:{_OFF_SITE_URL}))[^">]*+")([^>]*+)>|[^>]*+>)"""
+_PARAGRAPH = re.compile(r"<p\b[^>]*+>(?:[^<]++|<(?!/p>))*+</p>")
+_ANCHOR = re.compile(rf"<a\b{_NOT_MARKED}{_REST}")
+_CLASSED = re.compile(rf'<a\b(?=[^>]*?\bclass="(?:{CSS_CLASS}|cite)"){_NOT_MARKED}{_REST}')
 
 
 def _mark(match: re.Match) -> str:
-    href = _HREF.search(match.group(1))
-    if href is None or _OFF_SITE.match(href.group(1)):
-        return match.group(0)
-    return f"<a data-preview{match.group(1)}>"
+    rest = match.group(1)
+    return match.group(0) if rest is None else f"<a data-preview{rest}>"
 
 
 def mark_previews(html: str) -> str:
     """`html` with `data-preview` on every cross-link and citation, and on every link to a page of the site
     inside a `<p>`."""
-    html = _CLASSED.sub(_mark, _LINKER_TAG.sub(_LINKER_TAG_MARKED, html))
-    return _PARAGRAPH.sub(_mark_paragraph, html)
+    return _PARAGRAPH.sub(_mark_paragraph, _CLASSED.sub(_mark, html))
 
 
 def _mark_paragraph(match: re.Match) -> str:

@@ -34,12 +34,17 @@ CASES = [
     ("anchor-without-href", '<p><a id="here"></a>text</p>', None),
     ("loose-list-paragraph", '<li><p><a href="x/">X</a></p></li>', '<li><p><a data-preview href="x/">X</a></p></li>'),
     ("pre-is-not-p", '<pre><a href="x/">X</a></pre>', None),
-    # The linker's own tag, which a plain replacement marks: the same rules as any other link.
+    # The linker's own tags follow the same rules as any other link.
     ("crosslink-off-site-untouched", '<li><a class="crosslink" href="HTTPS://example.org/">X</a></li>', None),
     ("crosslink-same-page-untouched", '<li><a class="crosslink" href="#sec">X</a></li>', None),
     ("crosslink-marked-later-in-tag", '<li><a class="crosslink" href="x/" data-preview>X</a></li>', None),
     ("crosslink-unclosed-href-untouched", '<li><a class="crosslink" href="x/>X</a></li>', None),
     ("paragraph-without-close", '<p><a href="x/">X</a>', None),
+    (
+        "a-tag-is-read-to-its-end",
+        """<li><a class="cite" title='<a class="crosslink" href="x/">' href="../source/#p5">¶5</a></li>""",
+        """<li><a data-preview class="cite" title='<a class="crosslink" href="x/">' href="../source/#p5">¶5</a></li>""",
+    ),
 ]
 
 
