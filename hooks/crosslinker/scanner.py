@@ -303,21 +303,7 @@ def scan(html: str) -> Scan:
             if start > pos:  # text, maybe with plain inline tags, entities and runs of spaces in it
                 t = plain[pos:start]
                 o = pos  # where the current piece of text starts in the HTML
-                if not ("<" in t or "&" in t or "  " in t):  # most often: one piece, mapped one for one
-                    if last_space and t[0] == " ":
-                        t = t[1:]
-                        o += 1
-                    if t:
-                        if flag == ABBR:
-                            abbr_starts[len(segs)] = abbr_start
-                        add_start(size)
-                        add_segment((o, start, context, flag, section, False))
-                        add_part(t)
-                        size += len(t)
-                        last_space = t[-1] == " "
-                        last_sep = False
-                    t = ""  # nothing left for the loop below
-                for k, part in enumerate(_INLINE_TAG_RE.split(t) if "<" in t else (t,) if t else ()):
+                for k, part in enumerate(_INLINE_TAG_RE.split(t) if "<" in t else (t,)):
                     if k % 2:  # an inline tag: it splits the text, and may open or close an abbreviation
                         if part.startswith(("<abbr", "</abbr")):
                             if part[1] == "/":
