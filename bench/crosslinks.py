@@ -272,8 +272,8 @@ def _profile_build(config_file: str, site_dir: str) -> None:
     print(json.dumps(spent))
 
 
-def _round_ratios(times: list[float], floors: list[float]) -> str:
-    ratios = sorted(t / f for t, f in zip(times, floors, strict=True))
+def _round_ratios(times: list[float], baselines: list[float]) -> str:
+    ratios = sorted(t / b for t, b in zip(times, baselines, strict=True))
     return f"per round, median {statistics.median(ratios):.2f}x (from {ratios[0]:.2f}x to {ratios[-1]:.2f}x)"
 
 
