@@ -1,33 +1,40 @@
 """Two valid content changes, rehearsed on a temporary copy of the project: they pass the build and every test
 that checks the content, and nothing under tests/ changes.
 
-- A new theme page with its own term whose words overlap another page's (energy *exports*, next to the sanctions
-  page's *export* controls), written from templates/theme.md and mentioned on a related page.
-- An actor split out of a grouped page: Kazakhstan out of docs/actors/central-asia.md, into a page written from
-  templates/actor-compact.md, its term moved with it (docs/contributing/conventions.md, "Page skeletons").
+- A new theme page with its own term (energy exports, which the article counts in the trade between Russia and
+  China [¶5]), written from templates/theme.md and mentioned on the theme page that draws most on ¶5.
+- An actor split out of a grouped page (the actor page whose title names most of its terms, today Central Asia):
+  its second term moves, with its definition, into a page of its own written from templates/actor-compact.md
+  (docs/contributing/conventions.md, "Page skeletons").
 
-The new pages (docs/themes/energy-exports.md, docs/actors/kazakhstan.md) exist only in that copy: they are this
-rehearsal's fixtures. The content tests then run in the copy as they would on the editor's pull request, browser
-search included: each term's page must come first, the new ones and the sanctions page alike.
+Both are chosen by what the content is, not by today's page names, so an editor's change to the site does not
+break the rehearsal. The new pages exist only in that copy: they are this rehearsal's fixtures. The content tests
+then run in the copy as they would on the editor's pull request, browser search included: each term's page must
+come first, the new ones included.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+from crosslinker.search import TERM_FIELD
 from project_support import add_to_nav, build_site, copy_project
+from sitemodel.citations import find_citations
 
 THEME = "docs/themes/energy-exports.md"
+THEME_PARAGRAPH = 5  # the paragraph of the article the new theme page draws on
 THEME_META = {
     "title": "Energy exports",
     "description": "Russia's energy sales abroad, which the article counts among the trade with China that grew.",
-    "sources": [5],
+    "sources": [THEME_PARAGRAPH],
     "terms": [
         {
             "name": "energy exports",
@@ -38,37 +45,15 @@ THEME_META = {
     ],
 }
 # The text of each section of the skeleton the article gives material for; the others are left out.
+# "{related}" is a link to the page that mentions the new term.
 THEME_SECTIONS = {
     "what-it-is": "Fuel a country sells to others: for Russia, oil and gas above all.",
     "in-the-article": "The article lists a larger energy trade among the signs that Russia-China relations have "
     "grown since 2014, next to defence sales and Chinese investment [¶5].",
-    "related": "- [The Russia-China partnership](russia-china-partnership.md), [sanctions](sanctions.md).",
+    "related": "- {related}",
 }
-# Where another page mentions the new term (a term nobody mentions stops the build).
-MENTION = (
-    "docs/themes/russia-china-partnership.md",
-    "\n## Related { #related }",
-    "\nEnergy exports are part of the trade that grew [¶5].\n\n## Related { #related }",
-)
-
-GROUP = "docs/actors/central-asia.md"
-ACTOR = "docs/actors/kazakhstan.md"
-ACTOR_NAME = "Kazakhstan"
-ACTOR_META = {
-    "title": "Kazakhstan",
-    "description": "A Central Asian country the article names as a place for further US investment if the status "
-    "quo holds.",
-    "sources": [9],
-    "outlook": {
-        "status_quo": "The Trump administration would likely invest further in emerging economies such as "
-        "Kazakhstan, in rare earths, critical minerals and energy [¶9]."
-    },
-}
-ACTOR_TEXT = (
-    "The article names Kazakhstan, with Uzbekistan, as an emerging Central Asian economy in which the Trump "
-    "administration would likely invest further, in rare earths, critical minerals and energy, if it cannot split "
-    "Russia's partnerships [¶9]. See [Central Asia](central-asia.md) and [the status quo](../scenarios/status-quo.md)."
-)
+# The mention of the new term on another page (a term nobody mentions stops the build).
+MENTION = "Energy exports are part of the trade that grew [¶5]."
 
 # The tests that check the content (everything computed from front matter, data and the built site).
 CONTENT_TESTS = [
@@ -90,72 +75,131 @@ def _page(meta: dict, body: str) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n" + body
 
 
-def theme_page(project: Path) -> str:
+def _paragraphs(text: str) -> list[int]:
+    return [n for citation in find_citations(text) for n in citation.paragraphs]
+
+
+def mentioning_page(project: Path) -> Path:
+    """The theme page (not an index) that cites THEME_PARAGRAPH most often: where the new term is mentioned."""
+    pages = [page for page in sorted((project / "docs" / "themes").glob("*.md")) if page.name != "index.md"]
+    cited = {page: _paragraphs(page.read_text(encoding="utf-8")).count(THEME_PARAGRAPH) for page in pages}
+    assert pages, "docs/themes/ has no page: the rehearsal needs one to mention the new theme on"
+    return max(pages, key=lambda page: cited[page])
+
+
+def mention_new_term(page: Path) -> None:
+    """Add MENTION at the end of `page`, and its paragraph to the page's sources if it is not there yet."""
+    meta, body = _split(page.read_text(encoding="utf-8"))
+    if THEME_PARAGRAPH not in (meta.get("sources") or []):
+        meta["sources"] = sorted({*(meta.get("sources") or []), THEME_PARAGRAPH})
+    page.write_text(_page(meta, body.strip("\n") + f"\n\n{MENTION}\n"), encoding="utf-8")
+
+
+def theme_page(project: Path, related: Path) -> str:
     """templates/theme.md with its TODOs filled in: the sections the article gives material for, the rest dropped."""
     meta, body = _split((project / "templates" / "theme.md").read_text(encoding="utf-8"))
     meta.update(THEME_META)
     sections = re.findall(r"^(## .*\{ #([\w-]+) \})$", body, flags=re.M)
     assert {anchor for _, anchor in sections} >= set(THEME_SECTIONS), f"the theme skeleton changed: {sections}"
-    kept = [f"{heading}\n\n{THEME_SECTIONS[anchor]}\n" for heading, anchor in sections if anchor in THEME_SECTIONS]
+    title = _split(related.read_text(encoding="utf-8"))[0]["title"]
+    link = f"[{title}]({os.path.relpath(related, (project / THEME).parent)})"
+    kept = [
+        f"{heading}\n\n{THEME_SECTIONS[anchor].format(related=link)}\n"
+        for heading, anchor in sections
+        if anchor in THEME_SECTIONS
+    ]
     return _page(meta, "\n".join(kept))
 
 
-def split_actor(project: Path) -> str:
-    """Move the actor's term out of the grouped page; return the new page, from templates/actor-compact.md."""
-    group = project / GROUP
+def grouped_actor(project: Path) -> Path:
+    """The actor page whose title names most of its terms (at least two): a page that groups several actors."""
+
+    def named_in_title(page: Path) -> int:
+        meta = _split(page.read_text(encoding="utf-8"))[0]
+        return sum(term["name"].lower() in str(meta["title"]).lower() for term in meta.get("terms") or [])
+
+    pages = sorted((project / "docs" / "actors").glob("*.md"))
+    group = max(pages, key=named_in_title)
+    assert named_in_title(group) >= 2, "no actor page names two of its terms in its title: nothing to split out"
+    return group
+
+
+def split_actor(group: Path, skeleton_path: Path) -> tuple[str, str]:
+    """Move the second term of the grouped page into a page of its own, written from the compact skeleton and from
+    the term's definition: return the term's name and the new page."""
     meta, body = _split(group.read_text(encoding="utf-8"))
-    moved = [term for term in meta["terms"] if term["name"] == ACTOR_NAME]
-    assert moved, f"{GROUP} no longer registers {ACTOR_NAME}: the rehearsal needs another grouped actor"
-    meta["terms"] = [term for term in meta["terms"] if term["name"] != ACTOR_NAME]
+    moved = meta["terms"].pop(1)
     group.write_text(_page(meta, body.lstrip("\n")), encoding="utf-8")
 
-    skeleton, skeleton_body = _split((project / "templates" / "actor-compact.md").read_text(encoding="utf-8"))
-    skeleton.update(ACTOR_META, terms=moved)
+    definition = moved["definition"]
+    skeleton, skeleton_body = _split(skeleton_path.read_text(encoding="utf-8"))
+    skeleton.pop("outlook")  # optional: the definition says nothing of a scenario
+    skeleton.update(
+        title=moved["name"],
+        description=re.sub(r"\s*\[¶[^\]]*\]", "", definition),
+        sources=sorted(set(_paragraphs(definition))),
+        terms=[moved],
+    )
     assert "TODO" not in yaml.safe_dump(skeleton), f"the compact skeleton has new fields to fill: {skeleton}"
     assert skeleton_body.strip().startswith("TODO") and skeleton_body.count("TODO") == 2, "the skeleton changed"
-    return _page(skeleton, ACTOR_TEXT + "\n")
+    text = f"{definition} See [{meta['title']}]({group.name}).\n"
+    return moved["name"], _page(skeleton, text)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class ChangedProject:
+    root: Path
+    actor: str  # the docs/ path of the actor page split out
+    actor_name: str
+    group: str  # the docs/ path of the page it was split out of
 
 
 @pytest.fixture(scope="module")
-def changed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def changed_project(tmp_path_factory: pytest.TempPathFactory) -> ChangedProject:
     project = copy_project(tmp_path_factory.mktemp("content-changes") / "project")
-    names = [
-        term["name"]
-        for path in (project / "docs").rglob("*.md")
-        for term in _split(path.read_text(encoding="utf-8"))[0].get("terms") or []
-    ]
-    # The new term must share a word with one already registered, or the rehearsal no longer tests an overlap.
-    assert any("export" in name.lower() for name in names), f"no term shares a word with 'energy exports': {names}"
-    (project / THEME).write_text(theme_page(project), encoding="utf-8")
+    related = mentioning_page(project)
+    mention_new_term(related)
+    (project / THEME).write_text(theme_page(project, related), encoding="utf-8")
     add_to_nav(project, THEME.removeprefix("docs/"))
-    page, old, new = MENTION
-    text = (project / page).read_text(encoding="utf-8")
-    assert old in text, f"{page} changed: the rehearsal mentions the new term before {old.strip()!r}"
-    (project / page).write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    (project / ACTOR).write_text(split_actor(project), encoding="utf-8")
-    add_to_nav(project, ACTOR.removeprefix("docs/"))
-    return project
-
-
-def test_the_changed_site_builds(changed_project: Path, tmp_path: Path) -> None:
-    result = build_site(changed_project / "mkdocs.yml", tmp_path / "site", cwd=changed_project)
-    assert result.returncode == 0, f"the build fails on two valid changes ({THEME}, {ACTOR}):\n{result.output}"
-    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "energy_" in index and "kazakhstan_" in index, "the new terms are not in the search index"
+    group = grouped_actor(project)
+    name, page = split_actor(group, project / "templates" / "actor-compact.md")
+    actor = f"docs/actors/{_slug(name)}.md"
+    assert not (project / actor).exists(), f"{actor} exists already: the rehearsal would overwrite it"
+    (project / actor).write_text(page, encoding="utf-8")
+    add_to_nav(project, actor.removeprefix("docs/"))
+    return ChangedProject(project, actor, name, str(group.relative_to(project)))
 
 
-def test_the_content_tests_pass_unchanged_on_the_changed_site(changed_project: Path) -> None:
+def test_the_changed_site_builds(changed_project: ChangedProject, tmp_path: Path) -> None:
+    project = changed_project.root
+    result = build_site(project / "mkdocs.yml", tmp_path / "site", cwd=project)
+    assert result.returncode == 0, (
+        f"the build fails on two valid changes ({THEME}, {changed_project.actor}):\n{result.output}"
+    )
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    names = {entry["location"]: entry.get(TERM_FIELD) for entry in index["docs"]}
+    for page in (THEME, changed_project.actor):
+        location = page.removeprefix("docs/").removesuffix(".md") + "/"
+        assert names.get(location), f"the search entry of {page} has no term names: {names.get(location)!r}"
+
+
+def test_the_content_tests_pass_unchanged_on_the_changed_site(changed_project: ChangedProject) -> None:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "BROWSER_TEST_PROJECT"))}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", *CONTENT_TESTS],
-        cwd=changed_project,
+        cwd=changed_project.root,
         env={**env, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, (
-        f"tests fail on valid changes (a new theme page, {THEME}, and {ACTOR_NAME} split out of {GROUP}, made in a "
-        f"temporary copy):\n{result.stdout[-6000:]}{result.stderr}"
+        f"tests fail on valid changes (a new theme page, {THEME}, and {changed_project.actor_name} split out of "
+        f"{changed_project.group} into {changed_project.actor}, made in a temporary copy):\n"
+        f"{result.stdout[-6000:]}{result.stderr}"
     )
