@@ -136,7 +136,8 @@ def split_actor(group: Path, skeleton_path: Path) -> tuple[str, str]:
     skeleton.pop("outlook")  # optional: the definition says nothing of a scenario
     skeleton.update(
         title=moved["name"],
-        description=re.sub(r"\s*\[¶[^\]]*\]", "", definition),
+        # A description may not hold a straight double quote (it would end the theme's <meta> tag).
+        description=re.sub(r"\s*\[¶[^\]]*\]", "", definition).replace('"', "'"),
         sources=sorted(set(_paragraphs(definition))),
         terms=[moved],
     )
