@@ -8,10 +8,12 @@ each the best and the median of runs taken in turn. Then it builds the site with
 hook, in turn, and says where the difference goes. A report, not a test: it never fails on a number.
 
 CPU times move with the load of the machine; `--instructions` also counts, with valgrind's callgrind,
-the instructions of each in-memory measurement, a figure that stays put on a busy machine.
+the instructions of each in-memory measurement, a figure that stays put on a busy machine, and
+`--build-instructions` those of a full build with and without the hook: on a machine where builds vary
+by several per cent from run to run, the only figure that can tell a build 2% slower from one that is not.
 
     .venv/bin/python bench/crosslinks.py [--pages 2000] [--terms 1000] [--repeat 5] [--builds 3] [--no-build]
-                                         [--instructions [PAGES]]
+                                         [--instructions [PAGES]] [--build-instructions [PAGES]]
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 # Data
 # -----------------------------------------------------------------------------
 
+HOOK = ROOT / "hooks" / "crosslinks.py"
 FEW_TERMS = 10
 LARGE_PAGE_EVERY = 400  # one page in this many is a very large one (a changelog, an API reference)
 LARGE_PAGE_BLOCKS = 600
@@ -216,6 +219,28 @@ def _count_instructions(kind: str, runs: str, corpus: str) -> None:
         run()
 
 
+def write_site(folder: Path, sources: dict[str, str]) -> None:
+    """The generated site in `folder`: its docs/, and with.yml and without.yml, which differ only by the hook."""
+    docs = folder / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: Home\n---\nA generated site.\n", encoding="utf-8")
+    (docs / "glossary.md").write_text("---\ntitle: Glossary\n---\n<!-- glossary -->\n", encoding="utf-8")
+    for src, text in sources.items():
+        (docs / src).write_text(text, encoding="utf-8")
+    (docs / "img").mkdir()
+    (docs / "img" / "figure.png").write_bytes(_png())
+    extensions, configs = markdown_extensions()
+    extension_lines = "\n".join(
+        f"  - {name}:" + "".join(f"\n      {key}: {json.dumps(value)}" for key, value in configs[name].items())
+        if name in configs
+        else f"  - {name}"
+        for name in extensions
+    )
+    fill = {"overrides": ROOT / "overrides", "extensions": extension_lines}
+    (folder / "with.yml").write_text(MKDOCS_YML.format(**fill, hooks=f"hooks:\n  - {HOOK}\n"), encoding="utf-8")
+    (folder / "without.yml").write_text(MKDOCS_YML.format(**fill, hooks=""), encoding="utf-8")
+
+
 def build(folder: Path, config: str, site: Path) -> tuple[float, float, str]:
     """Wall-clock and CPU seconds of one `mkdocs build` in a fresh process, and its log. CPU time
     counts only the build's own work, so it moves much less than wall time on a busy machine."""
@@ -232,6 +257,41 @@ def build(folder: Path, config: str, site: Path) -> tuple[float, float, str]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, result.stderr
+
+
+def build_instructions(folder: Path) -> dict[str, int]:
+    """Instructions of one full build without and with the hook ({"without": n, "with": n}), counted by
+    callgrind, both builds at once (each in its own process, so one core each)."""
+    children = {
+        kind: subprocess.Popen(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-q",
+                "-f",
+                str(folder / f"{kind}.yml"),
+                "-d",
+                str(folder / f"site-{kind}"),
+            ],
+            env={**os.environ, "PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for kind in ("without", "with")
+    }
+    counts = {}
+    for kind, child in children.items():
+        _, log = child.communicate()
+        if child.returncode:
+            raise SystemExit(f"the build {kind} the hook failed under callgrind:\n{log[-3000:]}")
+        counts[kind] = int(re.search(r"Collected : (\d+)", log).group(1))
+    return counts
 
 
 def profiled_build(config: Path, site: Path) -> dict[str, float]:
@@ -272,6 +332,26 @@ def _profile_build(config_file: str, site_dir: str) -> None:
     print(json.dumps(spent))
 
 
+def report_build_instructions(pages: int, terms: int, seed: int) -> None:
+    """Print the instructions of a full build with the hook against one without, and how much of the difference
+    is linking (counted in memory on the same pages, as `instructions` counts it)."""
+    sources, owned = make_corpus(pages, terms, seed)
+    with tempfile.TemporaryDirectory(prefix="crosslinks-bench-") as tmp:
+        folder = Path(tmp)
+        write_site(folder, sources)
+        corpus = folder / "corpus.pickle"
+        corpus.write_bytes(pickle.dumps((render(sources), owned)))
+        builds = build_instructions(folder)
+        linking = instructions(corpus, "many")
+    without, with_hook = builds["without"], builds["with"]
+    print(f"full build, instructions (callgrind, one build of each, {pages} pages, {terms} terms):")
+    print(
+        f"  without the hook {without / 1e9:.2f} G; with it {with_hook / 1e9:.2f} G: "
+        f"{(with_hook / without - 1) * 100:+.1f}%, of which linking {linking / without * 100:.1f}% "
+        f"and the rest of the hook {(with_hook - without - linking) / without * 100:.1f}%"
+    )
+
+
 def _round_ratios(times: list[float], baselines: list[float]) -> str:
     ratios = sorted(t / b for t, b in zip(times, baselines, strict=True))
     return f"per round, median {statistics.median(ratios):.2f}x (from {ratios[0]:.2f}x to {ratios[-1]:.2f}x)"
@@ -302,6 +382,15 @@ def main() -> None:
         metavar="PAGES",
         help="count instructions too, on the first PAGES pages (default 400; needs valgrind)",
     )
+    parser.add_argument(
+        "--build-instructions",
+        type=int,
+        nargs="?",
+        const=400,
+        metavar="PAGES",
+        help="count the instructions of a full build with and without the hook, on a site of PAGES pages and "
+        "--terms terms (default 400 pages; needs valgrind; about twenty minutes)",
+    )
     parser.add_argument("--profile-build", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
     parser.add_argument("--count-instructions", nargs=3, metavar=("KIND", "RUNS", "CORPUS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -311,8 +400,8 @@ def main() -> None:
     if args.count_instructions:
         _count_instructions(*args.count_instructions)
         return
-    if args.instructions and shutil.which("valgrind") is None:
-        parser.error("--instructions counts with valgrind: install it first (apt-get install valgrind)")
+    if (args.instructions or args.build_instructions) and shutil.which("valgrind") is None:
+        parser.error("instructions are counted with valgrind: install it first (apt-get install valgrind)")
 
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
     sources, owned = make_corpus(args.pages, args.terms, args.seed)
@@ -378,29 +467,13 @@ def main() -> None:
             f"{len(many.registry.terms)} terms / {len(few.registry.terms)} terms: {counts['many'] / counts['few']:.2f}x"
         )
 
+    if args.build_instructions:
+        report_build_instructions(args.build_instructions, args.terms, args.seed)
     if args.no_build:
         return
     with tempfile.TemporaryDirectory(prefix="crosslinks-bench-") as tmp:
         folder = Path(tmp)
-        docs = folder / "docs"
-        docs.mkdir()
-        (docs / "index.md").write_text("---\ntitle: Home\n---\nA generated site.\n", encoding="utf-8")
-        (docs / "glossary.md").write_text("---\ntitle: Glossary\n---\n<!-- glossary -->\n", encoding="utf-8")
-        for src, text in sources.items():
-            (docs / src).write_text(text, encoding="utf-8")
-        (docs / "img").mkdir()
-        (docs / "img" / "figure.png").write_bytes(_png())
-        extensions, configs = markdown_extensions()
-        extension_lines = "\n".join(
-            f"  - {name}:" + "".join(f"\n      {key}: {json.dumps(value)}" for key, value in configs[name].items())
-            if name in configs
-            else f"  - {name}"
-            for name in extensions
-        )
-        fill = {"overrides": ROOT / "overrides", "extensions": extension_lines}
-        hook = ROOT / "hooks" / "crosslinks.py"
-        (folder / "with.yml").write_text(MKDOCS_YML.format(**fill, hooks=f"hooks:\n  - {hook}\n"), encoding="utf-8")
-        (folder / "without.yml").write_text(MKDOCS_YML.format(**fill, hooks=""), encoding="utf-8")
+        write_site(folder, sources)
         runs: dict[str, dict[str, list[float]]] = {kind: {"wall": [], "cpu": []} for kind in ("without", "with")}
         for _ in range(args.builds):  # in turn, against a busy machine
             for kind in runs:
@@ -420,7 +493,7 @@ def main() -> None:
         events_with = profiled_build(folder / "with.yml", folder / "site-profile-with")
         total = events_without["total build"]
         print("where the time goes (one profiled build of each; CPU ms, and % of the build without the hook):")
-        hook_events = {name: s for name, s in events_with.items() if name.startswith(str(hook)) or "crosslinks" in name}
+        hook_events = {name: s for name, s in events_with.items() if name.startswith(str(HOOK)) or "crosslinks" in name}
         for name, seconds in sorted(hook_events.items(), key=lambda item: -item[1]):
             print(f"  {name.rsplit(' ', 1)[-1]:<18} {seconds * 1000:7.0f} ms  {seconds / total * 100:5.1f}%")
         others = sorted(set(events_with) & set(events_without) - {"total build"})
