@@ -82,9 +82,8 @@ def _paragraphs(text: str) -> list[int]:
 def mentioning_page(project: Path) -> Path:
     """The theme page (not an index) that cites THEME_PARAGRAPH most often: where the new term is mentioned."""
     pages = [page for page in sorted((project / "docs" / "themes").glob("*.md")) if page.name != "index.md"]
-    cited = {page: _paragraphs(page.read_text(encoding="utf-8")).count(THEME_PARAGRAPH) for page in pages}
     assert pages, "docs/themes/ has no page: the rehearsal needs one to mention the new theme on"
-    return max(pages, key=lambda page: cited[page])
+    return max(pages, key=lambda page: _paragraphs(page.read_text(encoding="utf-8")).count(THEME_PARAGRAPH))
 
 
 def mention_new_term(page: Path) -> None:
@@ -133,7 +132,7 @@ def split_actor(group: Path, skeleton_path: Path) -> tuple[str, str]:
 
     definition = moved["definition"]
     skeleton, skeleton_body = _split(skeleton_path.read_text(encoding="utf-8"))
-    skeleton.pop("outlook")  # optional: the definition says nothing of a scenario
+    skeleton.pop("outlook", None)  # optional: the definition says nothing of a scenario
     skeleton.update(
         title=moved["name"],
         # A description may not hold a straight double quote (it would end the theme's <meta> tag).
