@@ -49,6 +49,10 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 # -----------------------------------------------------------------------------
 
 HOOK = ROOT / "hooks" / "crosslinks.py"
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+# Instructions counted, nothing written; hashing seeded, so that two runs of one program count alike.
+CALLGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
+CALLGRIND_ENV = {"PYTHONHASHSEED": "0"}
 FEW_TERMS = 10
 LARGE_PAGE_EVERY = 400  # one page in this many is a very large one (a changelog, an API reference)
 LARGE_PAGE_BLOCKS = 600
@@ -199,13 +203,9 @@ def instructions(corpus: Path, kind: str) -> int:
     def counted(runs: int) -> int:
         child = [sys.executable, __file__, "--count-instructions", kind, str(runs), str(corpus)]
         result = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *child],
-            env={**os.environ, "PYTHONHASHSEED": "0"},
-            capture_output=True,
-            text=True,
-            check=True,
+            [*CALLGRIND, *child], env={**os.environ, **CALLGRIND_ENV}, capture_output=True, text=True, check=True
         )
-        return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+        return _collected(result.stderr)
 
     return counted(1) - counted(0)
 
@@ -247,8 +247,8 @@ def build(folder: Path, config: str, site: Path) -> tuple[float, float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(folder / config), "-d", str(site)],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        _mkdocs_build(folder / config, site),
+        env={**os.environ, **BUILD_ENV},
         capture_output=True,
         text=True,
         check=True,
@@ -264,21 +264,8 @@ def build_instructions(folder: Path) -> dict[str, int]:
     callgrind, both builds at once (each in its own process, so one core each)."""
     children = {
         kind: subprocess.Popen(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--callgrind-out-file=/dev/null",
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "-q",
-                "-f",
-                str(folder / f"{kind}.yml"),
-                "-d",
-                str(folder / f"site-{kind}"),
-            ],
-            env={**os.environ, "PYTHONHASHSEED": "0", "NO_MKDOCS_2_WARNING": "1"},
+            [*CALLGRIND, *_mkdocs_build(folder / f"{kind}.yml", folder / f"site-{kind}")],
+            env={**os.environ, **BUILD_ENV, **CALLGRIND_ENV},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -290,15 +277,24 @@ def build_instructions(folder: Path) -> dict[str, int]:
         _, log = child.communicate()
         if child.returncode:
             raise SystemExit(f"the build {kind} the hook failed under callgrind:\n{log[-3000:]}")
-        counts[kind] = int(re.search(r"Collected : (\d+)", log).group(1))
+        counts[kind] = _collected(log)
     return counts
+
+
+def _mkdocs_build(config: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+
+
+def _collected(callgrind_log: str) -> int:
+    """The instructions callgrind counted, from its log."""
+    return int(re.search(r"Collected : (\d+)", callgrind_log).group(1))
 
 
 def profiled_build(config: Path, site: Path) -> dict[str, float]:
     """CPU seconds spent in each plugin's and hook's events during one build (in a child process)."""
     result = subprocess.run(
         [sys.executable, __file__, "--profile-build", str(config), str(site)],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, **BUILD_ENV},
         capture_output=True,
         text=True,
         check=True,

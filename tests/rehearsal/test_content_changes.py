@@ -1,11 +1,11 @@
 """Two valid content changes, rehearsed on a temporary copy of the project: they pass the build and every test
 that checks the content, and nothing under tests/ changes.
 
-- A new theme page with its own term (energy exports, which the article counts in the trade between Russia and
+- A new theme page with its own term (the energy trade, which the article says increased between Russia and
   China [¶5]), written from templates/theme.md and mentioned on the theme page that draws most on ¶5.
 - An actor split out of a grouped page (the actor page whose title names most of its terms, today Central Asia):
-  its second term moves, with its definition, into a page of its own written from templates/actor-compact.md
-  (docs/contributing/conventions.md, "Page skeletons").
+  the second term its title names moves, with its definition, into a page of its own written from
+  templates/actor-compact.md (docs/contributing/conventions.md, "Page skeletons").
 
 Both are chosen by what the content is, not by today's page names, so an editor's change to the site does not
 break the rehearsal. The new pages exist only in that copy: they are this rehearsal's fixtures. The content tests
@@ -29,31 +29,30 @@ from crosslinker.search import TERM_FIELD
 from project_support import add_to_nav, build_site, copy_project
 from sitemodel.citations import find_citations
 
-THEME = "docs/themes/energy-exports.md"
+THEME = "docs/themes/energy-trade.md"
 THEME_PARAGRAPH = 5  # the paragraph of the article the new theme page draws on
 THEME_META = {
-    "title": "Energy exports",
-    "description": "Russia's energy sales abroad, which the article counts among the trade with China that grew.",
+    "title": "Energy trade",
+    "description": "The trade in fuels, which the article says increased between Russia and China.",
     "sources": [THEME_PARAGRAPH],
     "terms": [
         {
-            "name": "energy exports",
-            "aliases": ["energy export"],
-            "definition": "Sales of oil, gas and other fuels abroad. The article counts energy among the trade "
-            "between Russia and China that has grown since 2014 [¶5].",
+            "name": "energy trade",
+            "definition": "The buying and selling of oil, gas and other fuels. The article says the energy trade "
+            "between Russia and China increased, among the signs that their relations have grown since 2014 [¶5].",
         }
     ],
 }
 # The text of each section of the skeleton the article gives material for; the others are left out.
 # "{related}" is a link to the page that mentions the new term.
 THEME_SECTIONS = {
-    "what-it-is": "Fuel a country sells to others: for Russia, oil and gas above all.",
+    "what-it-is": "The buying and selling of fuels such as oil and gas between countries.",
     "in-the-article": "The article lists a larger energy trade among the signs that Russia-China relations have "
     "grown since 2014, next to defence sales and Chinese investment [¶5].",
     "related": "- {related}",
 }
 # The mention of the new term on another page (a term nobody mentions stops the build).
-MENTION = "Energy exports are part of the trade that grew [¶5]."
+MENTION = "The article also notes that the energy trade between Russia and China increased [¶5]."
 
 # The tests that check the content (everything computed from front matter, data and the built site).
 CONTENT_TESTS = [
@@ -110,24 +109,29 @@ def theme_page(project: Path, related: Path) -> str:
     return _page(meta, "\n".join(kept))
 
 
-def grouped_actor(project: Path) -> Path:
-    """The actor page whose title names most of its terms (at least two): a page that groups several actors."""
-
-    def named_in_title(page: Path) -> int:
-        meta = _split(page.read_text(encoding="utf-8"))[0]
-        return sum(term["name"].lower() in str(meta["title"]).lower() for term in meta.get("terms") or [])
-
-    pages = sorted((project / "docs" / "actors").glob("*.md"))
-    group = max(pages, key=named_in_title)
-    assert named_in_title(group) >= 2, "no actor page names two of its terms in its title: nothing to split out"
-    return group
+def _named_in_title(meta: dict) -> list[int]:
+    """The positions of the terms whose names the page's title holds."""
+    title = str(meta["title"]).lower()
+    return [i for i, term in enumerate(meta.get("terms") or []) if term["name"].lower() in title]
 
 
-def split_actor(group: Path, skeleton_path: Path) -> tuple[str, str]:
-    """Move the second term of the grouped page into a page of its own, written from the compact skeleton and from
-    the term's definition: return the term's name and the new page."""
+def grouped_actor(project: Path) -> tuple[Path, int]:
+    """The actor page whose title names most of its terms (at least two), a page that groups several actors, and
+    the position of the second term its title names: the one split out."""
+    named = {
+        page: _named_in_title(_split(page.read_text(encoding="utf-8"))[0])
+        for page in sorted((project / "docs" / "actors").glob("*.md"))
+    }
+    group = max(named, key=lambda page: len(named[page]))
+    assert len(named[group]) >= 2, "no actor page names two of its terms in its title: nothing to split out"
+    return group, named[group][1]
+
+
+def split_actor(group: Path, position: int, skeleton_path: Path) -> tuple[str, str]:
+    """Move the term at `position` of the grouped page into a page of its own, written from the compact skeleton
+    and from the term's definition: return the term's name and the new page."""
     meta, body = _split(group.read_text(encoding="utf-8"))
-    moved = meta["terms"].pop(1)
+    moved = meta["terms"].pop(position)
     group.write_text(_page(meta, body.lstrip("\n")), encoding="utf-8")
 
     definition = moved["definition"]
@@ -166,8 +170,8 @@ def changed_project(tmp_path_factory: pytest.TempPathFactory) -> ChangedProject:
     (project / THEME).write_text(theme_page(project, related), encoding="utf-8")
     add_to_nav(project, THEME.removeprefix("docs/"))
 
-    group = grouped_actor(project)
-    name, page = split_actor(group, project / "templates" / "actor-compact.md")
+    group, position = grouped_actor(project)
+    name, page = split_actor(group, position, project / "templates" / "actor-compact.md")
     actor = f"docs/actors/{_slug(name)}.md"
     assert not (project / actor).exists(), f"{actor} exists already: the rehearsal would overwrite it"
     (project / actor).write_text(page, encoding="utf-8")
